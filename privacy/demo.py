@@ -1,0 +1,170 @@
+"""The organisation's privacy notice as demo content.
+
+The text is the seed notice (Finnish, drawn up 21.5.2018) word for word, split
+into its numbered sections. Sections 1 and 2 are rendered from the
+organisation settings, which `home.demo` fills from the same seed.
+"""
+
+import datetime
+
+from wagtail.models import Site
+
+from home.models import HomePage, OrganisationSettings
+
+from .models import PrivacyNoticePage
+
+TITLE = "Rekisteri- ja tietosuojaseloste"
+SLUG = "tietosuojaseloste"
+DRAFTED_ON = datetime.date(2018, 5, 21)
+
+INTRODUCTION = (
+    "<p>Tämä on Mikkelin kehitysyritys Miksei Oy:n henkilötietolain (10 ja 24 §) ja "
+    "EU:n yleisen tietosuojasetuksen (GDPR) mukainen rekisteri- ja tietosuojaseloste.</p>"
+)
+
+# The seed links "EU:n yleisen tietosuojaasetuksen mukaiset oikeudet" to a
+# placeholder; the data protection ombudsman's page on those rights is the target.
+RIGHTS_URL = "https://tietosuoja.fi/rekisteroidyn-oikeudet"
+
+
+def _text(heading, *paragraphs):
+    return ("text_section", {"heading": heading, "body": "".join(paragraphs)})
+
+
+SECTIONS = [
+    ("controller", {"heading": "Rekisterinpitäjä"}),
+    ("contact_person", {"heading": "Rekisteristä vastaava yhteyshenkilö"}),
+    _text("Rekisterin nimi", "<p>Organisaation asiakas- ja sidosryhmärekisteri.</p>"),
+    _text(
+        "Oikeusperuste ja henkilötietojen käsittelyn tarkoitus",
+        "<p>EU:n yleisen tietosuojasetuksen mukainen oikeusperuste henkilötietojen "
+        "käsittelylle on</p>",
+        "<ul><li>Henkilön suostumus</li>"
+        "<li>Sopimus, jossa rekisteröity on osapuolena</li>"
+        "<li>Kuntien, kaupunkien ja kehittämissyhtiöiden asiakastyön hoitaminen</li>"
+        "<li>Rekisterinpitäjän oikeutettu etu:</li></ul>",
+        "<p>Rekisterinpitäjän oikeutettuna etuna on asiakassuhteen hoitaminen, "
+        "organisaation toimintaan liittyvien palveluiden tarjoaminen ja tuotanto, "
+        "mukaan lukien tapahtumien järjestäminen. Henkilötietoja käsitellään vain siinä "
+        "määrin kuin on tarpeen em. tarkoitusten toteuttamiseksi ja tavalla, jota "
+        "rekisteröidyt voivat kohtuudella odottaa tietoja antaessaan.</p>",
+        "<p>Tietoja kerätään ensisijaisesti rekisterinpitäjän palveluiden piiriin "
+        "kuuluvilta yrityksiltä, yhteisöiltä ja yksityishenkilöiltä. Lisäksi tietoja "
+        "kerätään www-sivuilta ja muista julkisista tietolähteistä.</p>",
+        "<p>Henkilötietojen käsittelyn tarkoitus on yhteydenpito asiakkaisiin, "
+        "asiakassuhteen ylläpito, markkinointi tms. Tietoja ei käytetä automatisoituun "
+        "päätöksentekoon tai profilointiin.</p>",
+    ),
+    _text(
+        "Rekisterin tietosisältö",
+        "<p>Rekisteriin tallennettavia tietoja ovat: henkilön nimi, asema, "
+        "yritys/organisaatio, yhteystiedot (puhelinnumero, sähköpostiosoite, osoite), "
+        "www-sivustojen osoitteet, verkkoyhteyden IP-osoite, tunnukset/profiilit "
+        "sosiaalisen median palveluissa, tiedot tilatuista palveluista ja niiden "
+        "muutoksista, laskutustiedot, muut asiakassuhteeseen ja tilattuihin palveluihin "
+        "liittyvät tiedot.</p>",
+        "<p>Tiedot poistetaan 10 vuoden kuluttua viimeisestä asiakastapahtumasta.</p>",
+    ),
+    _text(
+        "Säännönmukaiset tietolähteet",
+        "<p>Rekisteriin tallennettavat tiedot saadaan asiakkaalta mm. www-lomakkeilla "
+        "lähetetyistä viesteistä, sähköpostitse, puhelimitse, sosiaalisen median "
+        "palvelujen kautta, sopimuksista, asiakastapaamisista ja muista tilanteista, "
+        "joissa asiakas luovuttaa tietojaan.</p>",
+        "<p>Lisäksi henkilötietoja voidaan kerätä ja päivittää tässä "
+        "tietosuojaselosteessa kuvattuja käyttötarkoituksia varten myös julkisesti "
+        "saatavilla olevista lähteistä ja viranomaisilta tai muilta kolmansilta "
+        "osapuolilta saatujen tietojen perusteella sovellettavan lainsäädännön "
+        "rajoissa. Tällainen tietojen päivittäminen suoritetaan manuaalisesti tai "
+        "automaattisin keinoin.</p>",
+    ),
+    _text(
+        "Tietojen säännönmukaiset luovutukset ja tietojen siirto EU:n tai ETA:n ulkopuolelle",
+        "<p>Tietoja ei luovuteta säännönmukaisesti muille tahoille. Yritystietoja "
+        "voidaan julkaista organisaation tarjoamissa palveluissa (esimerkiksi "
+        "yrityshakemisto). Yritysassiakas voi itse muokata näkyvyyttään "
+        "palveluissa.</p>",
+        "<p>Henkilötietoja voidaan siirtää tapahtumien yhteisjärjestäjille ja "
+        "julkisrahoitteisten projektien rahoittajille tai muille vastaaville "
+        "julkishallinnon edustajille vain siinä määrin kuin on tarpeen.</p>",
+        "<p>Tietoja ei pääsääntöisesti luovuteta EU / ETA -maiden ulkopuolelle. "
+        "Yksittäisissä tapauksissa yhteystietoja voidaan luovuttaa "
+        "yhteistyökumppaneille.</p>",
+        "<p>Henkilötietoja ei luovuteta markkinointitarkoituksiin.</p>",
+    ),
+    _text(
+        "Rekisterin suojauksen periaatteet",
+        "<p>Rekisterin käsittelyssä noudatetaan huolellisuutta ja tietojärjestelmien "
+        "avulla käsiteltävät tiedot suojataan asianmukaisesti. Kun rekisteritietoja "
+        "säilytetään Internet-palvelimilla, niiden laitteiston fyysisestä ja "
+        "digitaalisesta tietoturvasta huolehditaan asiaankuuluvasti. Rekisterinpitäjä "
+        "huolehtii siitä, että tallennettuja tietoja sekä palvelimien käyttöoikeuksia "
+        "ja muita henkilötietojen turvallisuuden kannalta kriittisiä tietoja "
+        "käsitellään luottamuksellisesti ja vain niiden työntekijöiden toimesta, "
+        "joiden työnkuvaan se kuuluu.</p>",
+    ),
+    _text(
+        "Tarkastusoikeus ja oikeus vaatia tiedon korjaamista",
+        "<p>Jokaisella rekisterissä olevalla henkilöllä on oikeus tarkistaa rekisteriin "
+        "tallennetut tietonsa ja vaatia mahdollisen virheellisen tiedon korjaamista tai "
+        "puutteellisen tiedon täydentämistä. Mikäli henkilö haluaa tarkistaa hänestä "
+        "tallennetut tiedot tai vaatia niihin oikaisua, pyyntö tulee lähettää "
+        "kirjallisesti rekisterinpitäjälle. Rekisterinpitäjä voi pyytää tarvittaessa "
+        "pyynnön esittäjää todistamaan henkilöllisyytensä. Rekisterinpitäjä vastaa "
+        "asiakkaalle EU:n tietosuoja-asetuksessa säädetyssä ajassa (pääsääntöisesti "
+        "kuukauden kuluessa).</p>",
+    ),
+    _text(
+        "Muut henkilötietojen käsittelyyn liittyvät oikeudet",
+        "<p>Rekisterissä olevalla henkilöllä on oikeus pyytää häntä koskevien "
+        "henkilötietojen poistamiseen rekisteristä (\u201doikeus tulla unohdetuksi\u201d). "
+        "Niin ikään rekisteröidyillä on muut "
+        f'<a href="{RIGHTS_URL}">EU:n yleisen tietosuojaasetuksen mukaiset oikeudet</a> '
+        "kuten henkilötietojen käsittelyn rajoittaminen tietyissä tilanteissa. Pyyntö "
+        "tulee lähettää kirjallisesti rekisterinpitäjälle. Rekisterinpitäjä voi pyytää "
+        "tarvittaessa pyynnön esittäjää todistamaan henkilöllisyytensä. "
+        "Rekisterinpitäjä vastaa asiakkaalle EU:n tietosuoja-asetuksessa säädetyssä "
+        "ajassa (pääsääntöisesti kuukauden kuluessa).</p>",
+    ),
+]
+
+
+def load(stdout):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):
+        return
+
+    notice = PrivacyNoticePage.objects.child_of(home).first()
+    if notice is None:
+        notice = PrivacyNoticePage(
+            title=TITLE,
+            slug=SLUG,
+            show_in_menus=True,
+            drafted_on=DRAFTED_ON,
+            introduction=INTRODUCTION,
+            sections=SECTIONS,
+        )
+        home.add_child(instance=notice)
+        notice.save_revision().publish()
+        stdout.write("Privacy notice published.")
+
+    organisation = OrganisationSettings.for_site(site)
+    if organisation.privacy_notice_id is None:
+        organisation.privacy_notice = notice
+        organisation.save(update_fields=["privacy_notice"])
+
+    if not any(block.block_type == "link_card" for block in home.body):
+        home.body.append(
+            (
+                "link_card",
+                {
+                    "page": notice,
+                    "title": "",
+                    "text": "Miten käsittelemme asiakas- ja sidosryhmärekisterin "
+                    "henkilötietoja ja miten voit käyttää oikeuksiasi.",
+                },
+            )
+        )
+        home.save_revision().publish()
+        stdout.write("Home page links to the privacy notice.")

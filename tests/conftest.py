@@ -1,0 +1,26 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+
+@pytest.fixture
+def demo_site(db):
+    """The site as `make run` leaves it: demo content loaded into a migrated database."""
+    call_command("load_initial_data", stdout=StringIO())
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def notice(demo_site):
+    from privacy.models import PrivacyNoticePage
+
+    return PrivacyNoticePage.objects.live().get()
+
+
+@pytest.fixture
+def organisation(demo_site):
+    from home.models import OrganisationSettings
+
+    return OrganisationSettings.for_site(demo_site)
