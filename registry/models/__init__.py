@@ -1,0 +1,27 @@
+"""The customer and stakeholder register (asiakas- ja sidosryhmärekisteri)."""
+
+from .choices import CustomerEventChannel, CustomerEventKind, DataSource, LegalBasis, WebLinkKind
+from .contacts import Consent, Contact, ContactPhone, ContactWebLink, IPAddressSeen, Membership
+from .events import CustomerEvent
+from .organisations import Organisation, OrganisationWebLink
+from .services import BillingDetails, ServiceOrder, ServiceOrderChange
+
+__all__ = [
+    "BillingDetails",
+    "Consent",
+    "Contact",
+    "ContactPhone",
+    "ContactWebLink",
+    "CustomerEvent",
+    "CustomerEventChannel",
+    "CustomerEventKind",
+    "DataSource",
+    "IPAddressSeen",
+    "LegalBasis",
+    "Membership",
+    "Organisation",
+    "OrganisationWebLink",
+    "ServiceOrder",
+    "ServiceOrderChange",
+    "WebLinkKind",
+]

@@ -1,0 +1,208 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from ..normalise import normalise_email, normalise_phone
+from .choices import DataSource, LegalBasis
+from .mixins import PostalAddressMixin, TimestampedModel, WebLinkBase
+
+
+class ContactQuerySet(models.QuerySet):
+    def unrestricted(self):
+        """Contacts whose processing is not restricted (GDPR art. 18)."""
+        return self.filter(processing_restricted=False)
+
+    def with_email(self, email):
+        return self.filter(email=normalise_email(email))
+
+
+class Contact(PostalAddressMixin, TimestampedModel, ClusterableModel):
+    """A person in the register."""
+
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    email = models.EmailField(
+        _("email"),
+        max_length=254,
+        blank=True,
+        help_text=_("Stored in lower case; no two contacts share an address."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=32, choices=LegalBasis.choices, blank=True
+    )
+    source = models.CharField(
+        _("source of the data"), max_length=32, choices=DataSource.choices, blank=True
+    )
+
+    # Moved by every CustomerEvent; retention deletes 10 years after it.
+    last_customer_event_at = models.DateTimeField(
+        _("last customer event"), null=True, blank=True, editable=False, db_index=True
+    )
+
+    processing_restricted = models.BooleanField(
+        _("processing restricted"), default=False, db_index=True
+    )
+    restriction_reason = models.TextField(_("reason for restriction"), blank=True)
+    restricted_at = models.DateTimeField(_("restricted on"), null=True, blank=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["last_name", "first_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="registry_contact_unique_email",
+                violation_error_message=_("Another contact already has this email address."),
+            )
+        ]
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+
+    def __str__(self):
+        return self.full_name or self.email or _("Contact %(id)s") % {"id": self.pk}
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def clean(self):
+        super().clean()
+        self.email = normalise_email(self.email)
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+    def restrict(self, reason):
+        self.processing_restricted = True
+        self.restriction_reason = reason
+        self.restricted_at = timezone.now()
+        self.save(update_fields=["processing_restricted", "restriction_reason", "restricted_at"])
+
+    def lift_restriction(self):
+        self.processing_restricted = False
+        self.restriction_reason = ""
+        self.restricted_at = None
+        self.save(update_fields=["processing_restricted", "restriction_reason", "restricted_at"])
+
+
+class ContactPhone(models.Model):
+    contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="phones")
+    number = models.CharField(
+        _("phone number"),
+        max_length=20,
+        help_text=_("Saved in international form, for example +358401234567."),
+    )
+    label = models.CharField(_("label"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("phone number")
+        verbose_name_plural = _("phone numbers")
+        indexes = [models.Index(fields=["number"])]
+
+    def __str__(self):
+        return self.number
+
+    def clean(self):
+        super().clean()
+        self.number = normalise_phone(self.number)
+
+
+class ContactWebLink(WebLinkBase):
+    contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="web_links")
+
+    class Meta:
+        verbose_name = _("website or profile")
+        verbose_name_plural = _("websites and profiles")
+
+
+class Membership(models.Model):
+    """A contact's role in an organisation."""
+
+    contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "registry.Organisation", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    started_on = models.DateField(_("started"), null=True, blank=True)
+    ended_on = models.DateField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "organisation", "role"], name="registry_unique_membership"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.role})" if self.role else str(self.organisation)
+
+
+class IPAddressSeen(models.Model):
+    """An IP address a contact's data came from (the notice lists IP addresses)."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="ip_addresses")
+    ip_address = models.GenericIPAddressField(_("IP address"))
+    seen_at = models.DateTimeField(_("seen"), default=timezone.now)
+    seen_where = models.CharField(
+        _("where"), max_length=255, help_text=_("For example the web form that was sent.")
+    )
+
+    class Meta:
+        verbose_name = _("IP address seen")
+        verbose_name_plural = _("IP addresses seen")
+        ordering = ["-seen_at"]
+
+    def __str__(self):
+        return self.ip_address
+
+
+class Consent(models.Model):
+    """Consent as its own record: what, the exact text shown, when, how, and withdrawal."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("consented to"), max_length=255)
+    text_shown = models.TextField(_("text shown"))
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    method = models.CharField(
+        _("how"), max_length=100, help_text=_("For example 'web form checkbox' or 'signed form'.")
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawal_method = models.CharField(_("how withdrawn"), max_length=100, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at"]
+
+    def __str__(self):
+        return self.purpose
+
+    @property
+    def is_active(self):
+        return self.withdrawn_at is None
+
+    def withdraw(self, method, when=None):
+        self.withdrawn_at = when or timezone.now()
+        self.withdrawal_method = method
+        self.save(update_fields=["withdrawn_at", "withdrawal_method"])
