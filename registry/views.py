@@ -288,8 +288,6 @@ class ContactInspectView(snippets.InspectView):
 class ContactEditView(snippets.EditView):
     """Opening the edit form shows the person's data, so it is logged as a view."""
 
-    template_name = "registry/contact/edit.html"
-
     def get(self, request, *args, **kwargs):
         audit.log_view(self.object, request.user)
         return super().get(request, *args, **kwargs)
@@ -468,6 +466,7 @@ class ContactViewSet(snippets.SnippetViewSet):
     inspect_view_class = ContactInspectView
     edit_view_class = ContactEditView
     history_view_class = ContactHistoryView
+    edit_template_name = "registry/contact/edit.html"
     chooser_viewset_class = RegistryChooserViewSet
     filterset_class = ContactFilterSet
     search_fields = ["first_name", "last_name", "email", "position"]
