@@ -61,27 +61,30 @@ def main():
     parser.add_argument("--organisations", type=int, default=10_000)
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument(
+        "--reuse", action="store_true", help="Time requests on the data of an earlier run."
+    )
     options = parser.parse_args()
 
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    recreate_database(url)
-    manage(url, "migrate", "--no-input", "-v", "0")
-    load_seconds = manage(
-        url,
-        "load_benchmark_data",
-        "--organisations",
-        str(options.organisations),
-        "--contacts",
-        str(options.contacts),
-        "--seed",
-        "1",
-    )
-    manage(
-        url,
-        "shell",
-        "-c",
-        "from django.db import connection; connection.cursor().execute('ANALYZE')",
-    )
+    load_seconds = None
+    if not options.reuse:
+        recreate_database(url)
+        manage(url, "migrate", "--no-input", "-v", "0")
+        load_seconds = manage(
+            url,
+            "load_benchmark_data",
+            "--organisations",
+            str(options.organisations),
+            "--contacts",
+            str(options.contacts),
+            "--seed",
+            "1",
+        )
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute("ANALYZE")
 
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
@@ -93,9 +96,13 @@ def main():
     from django.test import Client
     from django.urls import reverse
 
-    from registry.models import Contact, CustomerEvent
+    from registry.models import Contact, CustomerEvent, Organisation
 
-    admin = get_user_model().objects.create_superuser("bench", "bench@example.fi", "bench-password")
+    admin = get_user_model().objects.filter(username="bench").first()
+    if admin is None:
+        admin = get_user_model().objects.create_superuser(
+            "bench", "bench@example.fi", "bench-password"
+        )
     client = Client()
     client.force_login(admin)
     contacts = reverse("wagtailsnippets_registry_contact:list")
@@ -115,9 +122,11 @@ def main():
     print(
         f"\nData: {Contact.objects.count()} contacts, "
         f"{CustomerEvent.objects.count()} customer events, "
-        f"{options.organisations} organisations (PostgreSQL)"
+        f"{Organisation.objects.count()} organisations (PostgreSQL)"
     )
-    print(f"load_benchmark_data: {load_seconds:.1f} s (including Django start-up)\n")
+    if load_seconds is not None:
+        print(f"load_benchmark_data: {load_seconds:.1f} s (including Django start-up)")
+    print()
     print(f"{'request':40} {'median ms':>10} {'max ms':>8} {'queries':>8}")
     for label, case_url in cases:
         median, worst, queries = time_requests(client, case_url, options.repeats)

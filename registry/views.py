@@ -441,7 +441,7 @@ class OrganisationViewSet(snippets.SnippetViewSet):
     filterset_class = OrganisationFilterSet
     search_fields = ["name", "business_id", "municipality", "industry"]
     list_display = ["name", "business_id", "municipality", "industry", "is_business_customer"]
-    list_per_page = 50
+    list_per_page = 25
     inspect_view_enabled = True
     copy_view_enabled = False
     export_filename = "organisations"
@@ -470,7 +470,7 @@ class ContactViewSet(snippets.SnippetViewSet):
     chooser_viewset_class = RegistryChooserViewSet
     filterset_class = ContactFilterSet
     search_fields = ["first_name", "last_name", "email", "position"]
-    list_per_page = 50
+    list_per_page = 25
     inspect_view_enabled = True
     copy_view_enabled = False
     export_filename = "contacts"
