@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 KIND_LABELS = {"organisations": _("Organisations"), "contacts": _("Contacts")}
 
@@ -19,3 +20,16 @@ class ImportForm(forms.Form):
     def __init__(self, *args, kinds=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [(kind, KIND_LABELS[kind]) for kind in kinds]
+
+
+class ContactForm(WagtailAdminModelForm):
+    """The contact edit form: new customer events are recorded as made by the editing user."""
+
+    def save(self, commit=True):
+        events = self.formsets.get("events")
+        if events is not None and self.for_user is not None:
+            for form in events.forms:
+                event = form.instance
+                if event.pk is None and event.recorded_by_id is None:
+                    event.recorded_by = self.for_user
+        return super().save(commit=commit)

@@ -40,7 +40,7 @@ from home.spreadsheet import neutralise_formula
 from . import audit
 from .csv_export import EXPORTS
 from .csv_import import IMPORTERS, ImportFileError
-from .forms import ImportForm
+from .forms import ContactForm, ImportForm
 from .models import Contact, CustomerEvent, LegalBasis, Membership, Organisation
 
 ANY_PERMISSION = ("add", "change", "delete", "view")
@@ -475,63 +475,62 @@ class ContactViewSet(snippets.SnippetViewSet):
     copy_view_enabled = False
     export_filename = "contacts"
 
-    panels = [
-        TabbedInterface(
-            [
-                ObjectList(
-                    [
-                        FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
-                        FieldPanel("position"),
-                        FieldPanel("email"),
-                        InlinePanel("phones", heading=_("Phone numbers"), label=_("Phone")),
-                        InlinePanel(
-                            "web_links",
-                            heading=_("Websites and social media"),
-                            label=_("Link"),
-                        ),
-                        *Contact.panels,
-                        FieldPanel("notes"),
-                    ],
-                    heading=_("Person"),
-                ),
-                ObjectList(
-                    [InlinePanel("memberships", heading=_("Organisations"), label=_("Role"))],
-                    heading=_("Organisations"),
-                ),
-                ObjectList(
-                    [
-                        InlinePanel(
-                            "events",
-                            heading=_("Customer events"),
-                            label=_("Customer event"),
-                            panels=[
-                                FieldRowPanel([FieldPanel("kind"), FieldPanel("channel")]),
-                                FieldPanel("occurred_at"),
-                                FieldPanel("organisation"),
-                                FieldPanel("description"),
-                            ],
-                        )
-                    ],
-                    heading=_("Customer events"),
-                ),
-                ObjectList(
-                    [
-                        FieldPanel("legal_basis"),
-                        FieldPanel("source"),
-                        MultiFieldPanel(
-                            [
-                                FieldPanel("processing_restricted"),
-                                FieldPanel("restriction_reason"),
-                                FieldPanel("restricted_at"),
-                            ],
-                            heading=_("Restriction of processing"),
-                        ),
-                    ],
-                    heading=_("Legal basis"),
-                ),
-            ]
-        )
-    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+                    FieldPanel("position"),
+                    FieldPanel("email"),
+                    InlinePanel("phones", heading=_("Phone numbers"), label=_("Phone")),
+                    InlinePanel(
+                        "web_links",
+                        heading=_("Websites and social media"),
+                        label=_("Link"),
+                    ),
+                    *Contact.panels,
+                    FieldPanel("notes"),
+                ],
+                heading=_("Person"),
+            ),
+            ObjectList(
+                [InlinePanel("memberships", heading=_("Organisations"), label=_("Role"))],
+                heading=_("Organisations"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "events",
+                        heading=_("Customer events"),
+                        label=_("Customer event"),
+                        panels=[
+                            FieldRowPanel([FieldPanel("kind"), FieldPanel("channel")]),
+                            FieldPanel("occurred_at"),
+                            FieldPanel("organisation"),
+                            FieldPanel("description"),
+                        ],
+                    )
+                ],
+                heading=_("Customer events"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("legal_basis"),
+                    FieldPanel("source"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("processing_restricted"),
+                            FieldPanel("restriction_reason"),
+                            FieldPanel("restricted_at"),
+                        ],
+                        heading=_("Restriction of processing"),
+                    ),
+                ],
+                heading=_("Legal basis"),
+            ),
+        ],
+        base_form_class=ContactForm,
+    )
 
     @cached_property
     def list_display(self):

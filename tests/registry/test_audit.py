@@ -78,6 +78,19 @@ def test_editing_a_contact_is_logged_without_personal_data(client, registry_mana
             "phones-0-DELETE": "",
         }
     )
+    data.update(
+        {
+            "events-TOTAL_FORMS": "1",
+            "events-0-kind": "phone_call",
+            "events-0-channel": "phone",
+            "events-0-occurred_at": "2026-11-20 10:00",
+            "events-0-organisation": "",
+            "events-0-description": "Soitto rahoituksesta",
+            "events-0-id": "",
+            "events-0-ORDER": "1",
+            "events-0-DELETE": "",
+        }
+    )
     data = {key: value for key, value in data.items() if key not in ("restricted_at",)}
     response = client.post(contact_url("edit", contact), data)
     assert response.status_code == 302, response.context["form"].errors
@@ -85,6 +98,9 @@ def test_editing_a_contact_is_logged_without_personal_data(client, registry_mana
     contact.refresh_from_db()
     assert contact.last_name == "Virtanen-Korhonen"
     assert contact.phones.get().number == "+358407654321"
+    event = contact.events.get()
+    assert event.recorded_by == registry_manager
+    assert contact.last_customer_event_at == event.occurred_at
     entry = entries(contact, "wagtail.edit").get()
     assert entry.user == registry_manager
     assert_names_no_one(entry, contact)
