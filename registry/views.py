@@ -187,10 +187,6 @@ class OrganisationIndexView(RegistryIndexView):
     pass
 
 
-class InspectTitleColumn(TitleColumn):
-    """A contact's name links to the contact page with its timeline."""
-
-
 class ContactIndexView(RegistryIndexView):
     def get_base_queryset(self):
         return (
@@ -204,7 +200,8 @@ class ContactIndexView(RegistryIndexView):
             )
         )
 
-    def _get_title_column(self, field_name, column_class=InspectTitleColumn, **kwargs):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        """A contact's name links to the contact page with its timeline."""
         column_class = self._get_title_column_class(column_class)
         return column_class(
             "name",
