@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -14,3 +15,9 @@ def register_registry_log_actions(actions):
 
 # After Wagtail's own snippet bulk delete (order 0), so that it replaces it for the register.
 hooks.register("register_bulk_action", AuditedDeleteBulkAction, order=100)
+
+
+@hooks.register("register_permissions")
+def registry_permissions():
+    """Every register permission in the group editor, including models edited inline."""
+    return Permission.objects.filter(content_type__app_label="registry")

@@ -130,3 +130,12 @@ def test_only_registry_roles_see_the_register_menu(client, editor, registry_mana
     assert contacts not in client.get("/admin/").content.decode()
     client.force_login(registry_manager)
     assert contacts in client.get("/admin/").content.decode()
+
+
+def test_the_group_editor_shows_the_register_permissions(client, superuser):
+    group = Group.objects.get(name="Registry managers")
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailusers_groups:edit", args=[group.pk]))
+    permissions = response.context["form"].fields["permissions"].queryset
+    assert permissions.filter(codename="view_access_log_contact").exists()
+    assert permissions.filter(codename="change_customerevent").exists()
