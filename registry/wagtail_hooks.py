@@ -3,7 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from . import audit
-from .views import AuditedDeleteBulkAction, RegisterViewSetGroup
+from .views import AuditedDeleteBulkAction
+from .viewsets import RegisterViewSetGroup
 
 register_snippet(RegisterViewSetGroup)
 
