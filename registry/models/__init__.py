@@ -1,5 +1,6 @@
 """The customer and stakeholder register (asiakas- ja sidosryhmärekisteri)."""
 
+from . import audit  # noqa: F401  (labels audit log entries by id)
 from .choices import CustomerEventChannel, CustomerEventKind, DataSource, LegalBasis, WebLinkKind
 from .contacts import Consent, Contact, ContactPhone, ContactWebLink, IPAddressSeen, Membership
 from .events import CustomerEvent

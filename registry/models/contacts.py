@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ..normalise import normalise_email, normalise_phone
+from .audit import audit_label_for
 from .choices import DataSource, LegalBasis
 from .mixins import PostalAddressMixin, TimestampedModel, WebLinkBase
 
@@ -67,9 +68,17 @@ class Contact(PostalAddressMixin, TimestampedModel, ClusterableModel):
             )
         ]
         indexes = [models.Index(fields=["last_name", "first_name"])]
+        permissions = [
+            ("view_access_log_contact", "Can see who viewed or exported a contact"),
+        ]
 
     def __str__(self):
         return self.full_name or self.email or _("Contact %(id)s") % {"id": self.pk}
+
+    @property
+    def audit_label(self):
+        """How audit logs name this person: by id, never by personal data."""
+        return audit_label_for(type(self), self.pk)
 
     @property
     def full_name(self):

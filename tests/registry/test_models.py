@@ -97,3 +97,22 @@ def test_restriction_is_recorded_with_reason_and_date():
     assert contact.processing_restricted
     assert contact.restricted_at is not None
     assert not Contact.objects.unrestricted().filter(pk=contact.pk).exists()
+
+
+def test_load_benchmark_data_adds_what_it_is_asked_for():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from registry.models import Membership
+
+    call_command("load_benchmark_data", organisations=5, contacts=30, events=2, stdout=StringIO())
+    call_command("load_benchmark_data", organisations=5, contacts=30, events=2, stdout=StringIO())
+    assert Organisation.objects.count() == 10
+    assert Contact.objects.count() == 60
+    assert Membership.objects.count() == 60
+    assert CustomerEvent.objects.count() == 120
+    for organisation in Organisation.objects.all():
+        organisation.full_clean()
+    latest = CustomerEvent.objects.filter(contact=Contact.objects.first()).latest("occurred_at")
+    assert Contact.objects.first().last_customer_event_at == latest.occurred_at

@@ -1,0 +1,195 @@
+"""The register's admin viewsets: what each listing shows, its filters and edit panels.
+
+Grouped under one "Register" menu by `RegisterViewSetGroup` (see wagtail_hooks.py).
+"""
+
+from django.urls import path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.snippets.views import snippets
+
+from .forms import ContactForm
+from .models import Contact, Organisation
+from .views import (
+    ContactAccessLogView,
+    ContactEditView,
+    ContactFilterSet,
+    ContactHistoryView,
+    ContactIndexView,
+    ContactInspectView,
+    ImportViewSet,
+    OrganisationFilterSet,
+    OrganisationIndexView,
+    RegistryChooserViewSet,
+    organisation_names,
+)
+
+
+class OrganisationViewSet(snippets.SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = gettext_lazy("Organisations")
+    index_view_class = OrganisationIndexView
+    chooser_viewset_class = RegistryChooserViewSet
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name", "business_id", "municipality", "industry"]
+    list_display = ["name", "business_id", "municipality", "industry", "is_business_customer"]
+    list_per_page = 25
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    export_filename = "organisations"
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("business_id"),
+        FieldRowPanel([FieldPanel("industry_code"), FieldPanel("industry")]),
+        FieldPanel("municipality"),
+        FieldPanel("is_business_customer"),
+        *Organisation.panels,
+        InlinePanel("web_links", heading=_("Websites and social media"), label=_("Link")),
+        FieldPanel("notes"),
+    ]
+
+
+class ContactViewSet(snippets.SnippetViewSet):
+    model = Contact
+    icon = "user"
+    menu_label = gettext_lazy("Contacts")
+    index_view_class = ContactIndexView
+    inspect_view_class = ContactInspectView
+    edit_view_class = ContactEditView
+    history_view_class = ContactHistoryView
+    edit_template_name = "registry/contact/edit.html"
+    chooser_viewset_class = RegistryChooserViewSet
+    filterset_class = ContactFilterSet
+    search_fields = ["first_name", "last_name", "email", "position"]
+    list_per_page = 25
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    export_filename = "contacts"
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+                    FieldPanel("position"),
+                    FieldPanel("email"),
+                    InlinePanel("phones", heading=_("Phone numbers"), label=_("Phone")),
+                    InlinePanel(
+                        "web_links",
+                        heading=_("Websites and social media"),
+                        label=_("Link"),
+                    ),
+                    *Contact.panels,
+                    FieldPanel("notes"),
+                ],
+                heading=_("Person"),
+            ),
+            ObjectList(
+                [InlinePanel("memberships", heading=_("Organisations"), label=_("Role"))],
+                heading=_("Organisations"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "events",
+                        heading=_("Customer events"),
+                        label=_("Customer event"),
+                        panels=[
+                            FieldRowPanel([FieldPanel("kind"), FieldPanel("channel")]),
+                            FieldPanel("occurred_at"),
+                            FieldPanel("organisation"),
+                            FieldPanel("description"),
+                        ],
+                    )
+                ],
+                heading=_("Customer events"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("legal_basis"),
+                    FieldPanel("source"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("processing_restricted"),
+                            FieldPanel("restriction_reason"),
+                            FieldPanel("restricted_at"),
+                        ],
+                        heading=_("Restriction of processing"),
+                    ),
+                ],
+                heading=_("Legal basis"),
+            ),
+        ],
+        base_form_class=ContactForm,
+    )
+
+    @cached_property
+    def list_display(self):
+        return [
+            "name",
+            "email",
+            Column("organisations", label=_("Organisations"), accessor=organisation_names),
+            "legal_basis",
+            DateColumn(
+                "last_customer_event_at",
+                label=_("Last customer event"),
+                sort_key="last_customer_event_at",
+            ),
+            StatusTagColumn(
+                "restricted",
+                label=_("Processing"),
+                accessor=lambda contact: (
+                    gettext("Restricted") if contact.processing_restricted else ""
+                ),
+                primary=True,
+            ),
+        ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("access-log/<int:pk>/", self.access_log_view, name="access_log"),
+            path(
+                "access-log-results/<int:pk>/",
+                self.access_log_results_view,
+                name="access_log_results",
+            ),
+        ]
+
+    def get_access_log_view_kwargs(self):
+        return {
+            **self.get_history_view_kwargs(),
+            "history_results_url_name": self.get_url_name("access_log_results"),
+            "access_log_url_name": self.get_url_name("access_log"),
+            "header_icon": "view",
+        }
+
+    @property
+    def access_log_view(self):
+        return self.construct_view(ContactAccessLogView, **self.get_access_log_view_kwargs())
+
+    @property
+    def access_log_results_view(self):
+        return self.construct_view(
+            ContactAccessLogView, **self.get_access_log_view_kwargs(), results_only=True
+        )
+
+
+class RegisterViewSetGroup(snippets.SnippetViewSetGroup):
+    menu_label = gettext_lazy("Register")
+    menu_icon = "group"
+    menu_name = "register"
+    menu_order = 250
+    items = (ContactViewSet, OrganisationViewSet, ImportViewSet)
