@@ -1,5 +1,5 @@
 from django import template
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from home.languages import FALLBACK_ATTRIBUTE, alternate_links, language_links
 
@@ -30,4 +30,9 @@ def shown_in_language(context):
 @register.filter
 def language_name(code):
     """The language's name in the active language, e.g. "finska" for "fi" in Swedish."""
-    return get_language_info(code)["name_translated"]
+    name = str(get_language_info(code)["name_translated"])
+    # Finnish and Swedish write language names in lower case inside a sentence.
+    return name.lower() if get_language() in LOWER_CASE_LANGUAGE_NAMES else name
+
+
+LOWER_CASE_LANGUAGE_NAMES = ("fi", "sv")
