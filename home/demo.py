@@ -223,6 +223,6 @@ def load_accessibility_statement(home, stdout):
         statement.save_revision().publish()
         stdout.write("Accessibility statement published.")
     for code in LANGUAGE_CODES:
-        if translate_page(statement, code, **ACCESSIBILITY_STATEMENT[code])[1]:
+        if translate_page(statement, code, **common, **ACCESSIBILITY_STATEMENT[code])[1]:
             stdout.write(f"Accessibility statement translated ({code}).")
     return statement

@@ -122,19 +122,26 @@ def alternate_links(request, page):
 
 
 def translate_page(page, language_code, **fields):
-    """The live translation of `page` into `language_code`, created from a copy of the page
-    with `fields` set and published if there is none yet; (translation, created).
+    """The live translation of `page` into `language_code`; if there is none yet, a new
+    page of the same type with `fields`, in the same place of that language's tree and
+    with the same translation_key, is published. Returns (translation, created).
 
-    Used by the demo content; editors do the same with "Translate" in the admin
+    Used by the demo content; editors make translations with "Translate" in the admin
     (wagtail.contrib.simple_translation). The page's parent must be translated first.
     """
     locale = Locale.objects.get(language_code=language_code)
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific, False
-    translated = page.copy_for_translation(locale).specific
-    for field, value in fields.items():
-        setattr(translated, field, value)
-    translated.full_clean()
+    parent = page.get_parent()
+    if not parent.is_root():
+        parent = parent.get_translation(locale)
+    translated = page.specific_class(
+        locale=locale,
+        translation_key=page.translation_key,
+        show_in_menus=page.show_in_menus,
+        **fields,
+    )
+    parent.add_child(instance=translated)
     translated.save_revision().publish()
     return translated, True

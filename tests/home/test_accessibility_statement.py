@@ -88,3 +88,17 @@ def test_every_page_links_to_the_statement_from_the_footer(client, statement, ur
 
 def test_the_statement_is_linked_from_the_organisation_settings(organisation, statement):
     assert organisation.accessibility_statement.specific == statement
+
+
+def test_editors_can_open_and_translate_the_statement_in_the_admin(client, statement, admin_user):
+    from django.urls import reverse
+
+    client.force_login(admin_user)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[statement.pk]))
+    assert edit.status_code == 200
+    assert "Valvontaviranomainen" in edit.content.decode()  # the enforcement panel
+    # simple_translation's "Translate" action is there for editors.
+    translate = client.get(
+        reverse("simple_translation:submit_page_translation", args=[statement.pk])
+    )
+    assert translate.status_code == 200
