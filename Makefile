@@ -44,7 +44,7 @@ install-dev: $(VENV)/.installed-dev messages
 
 # One catalogue per app (<app>/locale) plus locale/ for the shared templates.
 APPS := home privacy registry intake directory
-LOCALES := fi
+LOCALES := fi sv en
 
 messages: $(VENV)/.installed-runtime  ## Compile the .po catalogues (Babel: no GNU gettext needed)
 	@for dir in locale $(addsuffix /locale,$(APPS)); do \

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,5 +17,7 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving catches everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving catches everything else, so it comes last. Finnish
+# pages keep their unprefixed URLs (/tietosuojaseloste/); Swedish and English
+# ones live under /sv/ and /en/. /admin/ and /documents/ stay unprefixed.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

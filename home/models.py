@@ -1,9 +1,10 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
@@ -30,6 +31,26 @@ class HomePage(BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Route in this language's tree; a path missing from it is looked up in the
+        default language's tree, so an untranslated page is served in Finnish (with a
+        note, see `home.wagtail_hooks`) instead of a 404."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            original = self.default_language_home()
+            if original is None:
+                raise
+            return original.route(request, path_components)
+
+    def default_language_home(self):
+        """The live home page of the default language, unless this is it."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return None
+        original = self.get_translation_or_none(default)
+        return original.specific if original is not None and original.live else None
 
 
 class StandardPage(BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
@@ -67,8 +88,17 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Linked from the header and footer of every page."),
     )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
 
-    select_related = ["privacy_notice"]
+    select_related = ["privacy_notice", "accessibility_statement"]
 
     panels = [
         MultiFieldPanel(
@@ -90,6 +120,7 @@ class OrganisationSettings(BaseSiteSetting):
             heading=_("Contact person for the register"),
         ),
         PageChooserPanel("privacy_notice"),
+        PageChooserPanel("accessibility_statement", "home.AccessibilityStatementPage"),
     ]
 
     class Meta:
@@ -100,3 +131,7 @@ class OrganisationSettings(BaseSiteSetting):
         """The address as it is written on an envelope, empty lines left out."""
         city_line = " ".join(part for part in (self.postcode, self.city) if part)
         return [line for line in (self.controller_name, self.street_address, city_line) if line]
+
+
+# Page types kept in modules of their own; imported here so that Django registers them.
+from .accessibility import AccessibilityStatementPage  # noqa: E402, F401

@@ -9,8 +9,10 @@ import datetime
 
 from wagtail.models import Site
 
+from home.languages import translate_page
 from home.models import HomePage, OrganisationSettings
 
+from .demo_translations import TRANSLATIONS
 from .models import PrivacyNoticePage
 
 TITLE = "Rekisteri- ja tietosuojaseloste"
@@ -154,17 +156,30 @@ def load(stdout):
         organisation.privacy_notice = notice
         organisation.save(update_fields=["privacy_notice"])
 
-    if not any(block.block_type == "link_card" for block in home.body):
-        home.body.append(
-            (
-                "link_card",
-                {
-                    "page": notice,
-                    "title": "",
-                    "text": "Miten käsittelemme asiakas- ja sidosryhmärekisterin "
-                    "henkilötietoja ja miten voit käyttää oikeuksiasi.",
-                },
+    link_to_notice(
+        home,
+        notice,
+        "Miten käsittelemme asiakas- ja sidosryhmärekisterin "
+        "henkilötietoja ja miten voit käyttää oikeuksiasi.",
+        stdout,
+    )
+
+    # The Swedish and English notices: translations of the same page (one translation_key).
+    for code, translation in TRANSLATIONS.items():
+        fields = {key: value for key, value in translation.items() if key != "link_card_text"}
+        translated, created = translate_page(notice, code, **fields)
+        if created:
+            stdout.write(f"Privacy notice translated ({code}).")
+        translated_home = home.get_translation_or_none(translated.locale)
+        if translated_home is not None:
+            link_to_notice(
+                translated_home.specific, translated, translation["link_card_text"], stdout
             )
-        )
+
+
+def link_to_notice(home, notice, text, stdout):
+    """A link card on the home page to the notice, unless the home page has one."""
+    if not any(block.block_type == "link_card" for block in home.body):
+        home.body.append(("link_card", {"page": notice, "title": "", "text": text}))
         home.save_revision().publish()
-        stdout.write("Home page links to the privacy notice.")
+        stdout.write(f"Home page links to the privacy notice ({home.locale.language_code}).")

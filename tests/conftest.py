@@ -14,9 +14,12 @@ def demo_site(db):
 
 @pytest.fixture
 def notice(demo_site):
+    from wagtail.models import Locale
+
     from privacy.models import PrivacyNoticePage
 
-    return PrivacyNoticePage.objects.live().get()
+    # The Finnish original; its Swedish and English translations share its translation_key.
+    return PrivacyNoticePage.objects.live().get(locale=Locale.get_default())
 
 
 @pytest.fixture

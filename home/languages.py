@@ -1,0 +1,147 @@
+"""The site's languages: which version of a page a visitor gets, and where the others are.
+
+Finnish is the default locale; Swedish and English pages are translations that
+share the Finnish page's `translation_key`. A page that has not been translated
+is served in Finnish at the visitor's language prefix, with a note (never a 404).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+# Set on the request when a page is served in another language than the visitor's.
+FALLBACK_ATTRIBUTE = "content_language_fallback"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+    translated: bool  # False: the link leads to the Finnish page with a note
+
+
+def page_versions(page, request=None):
+    """{language_code: live page} for every live version of `page`, itself included.
+
+    One query per page and request: the result is kept on the request.
+    """
+    if page is None or not isinstance(page, Page) or page.pk is None:
+        return {}
+    cache = getattr(request, "_page_versions", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._page_versions = cache
+    if page.pk not in cache:
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        cache[page.pk] = {version.locale.language_code: version for version in versions}
+    return cache[page.pk]
+
+
+def localized_pages(pages):
+    """The live versions of `pages` in the active language, in one query; the pages as
+    they are where no live version in that language exists. None stays None."""
+    keys = [page.translation_key for page in pages if page is not None]
+    found = {}
+    if keys:
+        found = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                translation_key__in=keys, locale__language_code=translation.get_language()
+            )
+        }
+    return [None if page is None else found.get(page.translation_key, page) for page in pages]
+
+
+def served_in_other_language(page, request):
+    """(translation to redirect to or None, language the page is shown in or None).
+
+    Wagtail routes a path missing from the visitor's language tree to the
+    default-language page (see HomePage.route); this says what to do with it.
+    """
+    language = translation.get_language()
+    versions = page_versions(page, request)
+    own = versions.get(language)
+    if own is not None:
+        return (None if own.pk == page.pk else own), None
+    for code, version in versions.items():
+        if version.pk == page.pk:
+            return None, code
+    return None, None
+
+
+def _path_in_language(url, from_language, to_language):
+    with translation.override(from_language):
+        return translate_url(url, to_language)
+
+
+def language_links(request, page=None):
+    """One link per site language that keeps the visitor on the same page.
+
+    The link goes to the page's translation where a live one exists, otherwise
+    to the default-language page under the other language's prefix, where it is
+    served in the default language with a note.
+    """
+    current = translation.get_language()
+    versions = page_versions(page, request)
+    default = settings.LANGUAGE_CODE
+    original = versions.get(default)
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = versions.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif original is not None:
+            url = _path_in_language(original.get_url(request), default, code)
+        elif page is not None and page.pk:
+            url = _path_in_language(page.get_url(request), page.locale.language_code, code)
+        else:
+            url = _path_in_language(request.path, current, code)
+        links.append(LanguageLink(code, name, url, code == current, target is not None))
+    return links
+
+
+def alternate_links(request, page):
+    """[(hreflang, absolute URL)] for the page's live translations, plus x-default."""
+    versions = page_versions(page, request)
+    if len(versions) < 2:
+        return []
+    links = [
+        (code, versions[code].get_full_url(request))
+        for code, _name in settings.LANGUAGES
+        if code in versions
+    ]
+    if settings.LANGUAGE_CODE in versions:
+        links.append(("x-default", versions[settings.LANGUAGE_CODE].get_full_url(request)))
+    return links
+
+
+def translate_page(page, language_code, **fields):
+    """The live translation of `page` into `language_code`; if there is none yet, a new
+    page of the same type with `fields`, in the same place of that language's tree and
+    with the same translation_key, is published. Returns (translation, created).
+
+    Used by the demo content; editors make translations with "Translate" in the admin
+    (wagtail.contrib.simple_translation). The page's parent must be translated first.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    parent = page.get_parent()
+    if not parent.is_root():
+        parent = parent.get_translation(locale)
+    translated = page.specific_class(
+        locale=locale,
+        translation_key=page.translation_key,
+        show_in_menus=page.show_in_menus,
+        **fields,
+    )
+    parent.add_child(instance=translated)
+    translated.save_revision().publish()
+    return translated, True

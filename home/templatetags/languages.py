@@ -1,0 +1,38 @@
+from django import template
+from django.utils.translation import get_language, get_language_info
+
+from home.languages import FALLBACK_ATTRIBUTE, alternate_links, language_links
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the same page in every site language."""
+    request = context["request"]
+    return {"languages": language_links(request, context.get("page"))}
+
+
+@register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each live translation of the page."""
+    return {"alternates": alternate_links(context["request"], context.get("page"))}
+
+
+@register.simple_tag(takes_context=True)
+def shown_in_language(context):
+    """The language code the page is shown in when it has no version in the visitor's
+    language (it is then served in Finnish), or "" when it is in their language."""
+    request = context.get("request")
+    return getattr(request, FALLBACK_ATTRIBUTE, "") if request is not None else ""
+
+
+@register.filter
+def language_name(code):
+    """The language's name in the active language, e.g. "finska" for "fi" in Swedish."""
+    name = str(get_language_info(code)["name_translated"])
+    # Finnish and Swedish write language names in lower case inside a sentence.
+    return name.lower() if get_language() in LOWER_CASE_LANGUAGE_NAMES else name
+
+
+LOWER_CASE_LANGUAGE_NAMES = ("fi", "sv")
