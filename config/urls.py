@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("ops.urls")),
 ]
 
 if settings.DEBUG:
@@ -18,3 +19,6 @@ if settings.DEBUG:
 
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage anywhere in a request gets the friendly 503 page.
+handler500 = "ops.views.server_error"
