@@ -274,3 +274,5 @@ STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(
 # device, e.g. OTP_REQUIRED_PERMISSIONS=registry.view_contact,registry.change_contact
 OTP_REQUIRED_PERMISSIONS = env_list("OTP_REQUIRED_PERMISSIONS")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Axes logs every successful login at INFO; keep lockouts (WARNING) only.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
