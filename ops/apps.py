@@ -9,6 +9,10 @@ class OpsConfig(AppConfig):
     verbose_name = _("operations")
 
     def ready(self):
+        from privacy.providers import register
+
         from . import cache
+        from .personal_data import OutgoingEmailProvider
 
         cache.connect_purge_signals()
+        register(OutgoingEmailProvider())

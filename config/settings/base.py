@@ -276,3 +276,8 @@ OTP_REQUIRED_PERMISSIONS = env_list("OTP_REQUIRED_PERMISSIONS")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Axes logs every successful login at INFO; keep lockouts (WARNING) only.
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# Email goes through the durable outbox (ops/mail.py); EMAIL_URL names the real sender.
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+OUTBOX_KEEP_SENT_DAYS = 30
