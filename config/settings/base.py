@@ -281,3 +281,9 @@ LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
 OUTBOX_KEEP_SENT_DAYS = 30
+
+# With Elasticsearch configured, page search falls back to the database while it
+# is down (ops/search.py); the database index is kept up to date beside it.
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "ops.search"
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
