@@ -8,7 +8,9 @@ lost only if the database is, and is sent again only if a worker dies between
 the server accepting it and the row being marked sent.
 """
 
+import base64
 from datetime import timedelta
+from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
@@ -30,8 +32,6 @@ class OutboxEmailBackend(BaseEmailBackend):
         stored = []
         with transaction.atomic():
             for message in email_messages:
-                if message.attachments:
-                    raise ValueError("The outbox does not keep attachments; link to them.")
                 html = next(
                     (
                         content
@@ -51,11 +51,26 @@ class OutboxEmailBackend(BaseEmailBackend):
                         bcc=list(message.bcc),
                         reply_to=list(message.reply_to),
                         headers=dict(message.extra_headers),
+                        attachments=[stored_attachment(a) for a in message.attachments],
                     )
                 )
             for email in stored:
                 transaction.on_commit(lambda pk=email.pk: deliver_email.enqueue(pk))
         return len(stored)
+
+
+def stored_attachment(attachment):
+    """An ``EmailMessage.attach()`` triple as JSON; a raw MIME part cannot be kept."""
+    if isinstance(attachment, MIMEBase):
+        raise ValueError("The outbox keeps (filename, content, mimetype) attachments only.")
+    filename, content, mimetype = attachment
+    if isinstance(content, str):
+        content = content.encode()
+    return {
+        "filename": filename,
+        "mimetype": mimetype,
+        "base64": base64.b64encode(content).decode("ascii"),
+    }
 
 
 def as_message(email, connection):
@@ -73,6 +88,12 @@ def as_message(email, connection):
     )
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
+    for attachment in email.attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["base64"]),
+            attachment["mimetype"],
+        )
     return message
 
 

@@ -20,6 +20,8 @@ class OutgoingEmail(models.Model):
     bcc = models.JSONField(_("bcc"), default=list)
     reply_to = models.JSONField(_("reply to"), default=list)
     headers = models.JSONField(_("headers"), default=dict)
+    # [{"filename": ..., "mimetype": ..., "base64": ...}], from EmailMessage.attach()
+    attachments = models.JSONField(_("attachments"), default=list)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     attempts = models.PositiveIntegerField(_("delivery attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)

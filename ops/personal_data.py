@@ -21,6 +21,7 @@ INVENTORY = {
         "bcc": PERSONAL,
         "reply_to": PERSONAL,
         "headers": NOT_PERSONAL,
+        "attachments": PERSONAL,
         "created_at": NOT_PERSONAL,
         "attempts": NOT_PERSONAL,
         "next_attempt_at": NOT_PERSONAL,

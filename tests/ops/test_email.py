@@ -114,6 +114,22 @@ def test_html_alternatives_survive_the_outbox(db, outbox, django_capture_on_comm
     assert mail.outbox[0].alternatives[0][0] == "<p>teksti</p>"
 
 
+def test_attachments_survive_the_outbox(db, outbox, django_capture_on_commit_callbacks):
+    from django.core.mail import EmailMessage
+
+    message = EmailMessage("Tietosi", "Liitteenä tietosi.", None, ["maija@example.fi"])
+    message.attach("tiedot.json", b'{"nimi": "Maija"}', "application/json")
+    message.attach("ohje.txt", "Lue tämä.", "text/plain")
+    with django_capture_on_commit_callbacks(execute=True):
+        message.send()
+    sent = mail.outbox[0]
+    assert [(a[0], a[2]) for a in sent.attachments] == [
+        ("tiedot.json", "application/json"),
+        ("ohje.txt", "text/plain"),
+    ]
+    assert sent.attachments[0][1] in (b'{"nimi": "Maija"}', '{"nimi": "Maija"}')
+
+
 def test_the_outbox_answers_data_subject_requests(db, outbox, django_capture_on_commit_callbacks):
     send(django_capture_on_commit_callbacks, to="maija@example.fi")
     send(django_capture_on_commit_callbacks, to="xmaija@example.fi")
