@@ -43,7 +43,7 @@ install: $(VENV)/.installed-runtime messages
 install-dev: $(VENV)/.installed-dev messages
 
 # One catalogue per app (<app>/locale) plus locale/ for the shared templates.
-APPS := home privacy registry intake directory
+APPS := home privacy registry intake directory ops
 LOCALES := fi sv en
 
 messages: $(VENV)/.installed-runtime  ## Compile the .po catalogues (Babel: no GNU gettext needed)

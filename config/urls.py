@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("ops.urls")),
 ]
 
 if settings.DEBUG:
@@ -21,3 +22,6 @@ if settings.DEBUG:
 # pages keep their unprefixed URLs (/tietosuojaseloste/); Swedish and English
 # ones live under /sv/ and /en/. /admin/ and /documents/ stay unprefixed.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+
+# A database outage anywhere in a request gets the friendly 503 page.
+handler500 = "ops.views.server_error"

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "registry",
     "intake",
     "directory",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,14 +65,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ops.csp.SiteAndAdminCSPMiddleware",
+    "ops.middleware.PermissionsPolicyMiddleware",
+    "ops.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ops.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "ops.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -186,3 +199,97 @@ if ELASTICSEARCH_URL:
         "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "miksei") + "_pages",
         "TIMEOUT": 5,
     }
+
+# --- Production hardening (ops/) -------------------------------------------
+
+# Anonymous page cache (ops/cache.py): a file cache shared by the workers on a host.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+
+# Content-Security-Policy (django-csp, ops/csp.py): strict for the site; the admin
+# gets the few additions Wagtail's admin needs, under its own prefix only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+    "frame-ancestors": ["'self'"],
+}
+# Features no page of the site uses, switched off for it and anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+# No staff email addresses to a third party, and no calls home from the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Login throttling (django-axes): 5 failures for one username from one address lock
+# that pair out for 15 minutes. ops.auth steps aside when there is no request.
+AUTHENTICATION_BACKENDS = [
+    "ops.auth.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of every staff login
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "ops.auth.client_ip"
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Staff sessions end after an idle hour and at most ten hours after sign-in.
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3600"))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(10 * 3600)))
+# Two-factor (django-otp): users holding any of these permissions must verify a TOTP
+# device, e.g. OTP_REQUIRED_PERMISSIONS=registry.view_contact,registry.change_contact
+OTP_REQUIRED_PERMISSIONS = env_list("OTP_REQUIRED_PERMISSIONS")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Axes logs every successful login at INFO; keep lockouts (WARNING) only.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# Email goes through the durable outbox (ops/mail.py); EMAIL_URL names the real sender.
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+OUTBOX_KEEP_SENT_DAYS = 30
+
+# With Elasticsearch configured, page search falls back to the database while it
+# is down (ops/search.py); the database index is kept up to date beside it.
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "ops.search"
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}

@@ -15,3 +15,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+
+# Pages change as you edit templates; don't cache them in development.
+PAGE_CACHE_SECONDS = 0

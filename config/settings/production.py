@@ -31,3 +31,10 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Static files: WhiteNoise serves the hashed, compressed files with far-future caching.
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
+)
+# Load balancers probe /health/ over plain HTTP, behind the proxy's back.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]

@@ -13,3 +13,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The page cache is off unless a test turns it on (tests/ops/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+# WhiteNoise finds static files through the finders, as in development.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,163 @@
+"""Anonymous page cache: shared pages for visitors without a session, nothing else.
+
+A response is stored only when all of these hold, so a page carrying personal
+data, a cookie, a CSRF token or anything made for a signed-in user is never
+served to someone else:
+
+- the request is a GET without a query string, a session cookie or an
+  ``Authorization`` header, and the user is anonymous;
+- the view opted in: Wagtail's page serving (``wagtail_serve``) or a view
+  wrapped in :func:`share_with_anonymous`; anything else (a data-subject's
+  request status page, the admin, a form handler) is never cached;
+- the response is a 200, not streamed, sets no cookie, did not use a CSRF token
+  or a CSP nonce, and its ``Cache-Control`` does not say ``private``,
+  ``no-store`` or ``no-cache`` (Django's ``never_cache`` sets all three).
+
+The store is the ``pages`` cache (a file cache in production, shared by all
+workers on a host). Publishing, unpublishing, moving or deleting a page and
+saving site settings clear it; other apps call :func:`purge_page_cache` when
+something shown on pages changes (a directory listing hidden, for example).
+``PAGE_CACHE_SECONDS`` bounds staleness for everything else; 0 turns it off.
+"""
+
+import hashlib
+import logging
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = "pages"
+# Headers a stored page keeps; the outer middlewares (CSP, Permissions-Policy,
+# security) add theirs again on every hit.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Last-Modified")
+NOT_SHAREABLE = ("private", "no-store", "no-cache")
+
+
+def share_with_anonymous(view):
+    """Opt a non-Wagtail view (a directory company page, say) into the page cache."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.share_with_anonymous = True
+        return response
+
+    return wrapped
+
+
+def page_cache():
+    return caches[CACHE_ALIAS]
+
+
+def purge_page_cache(**kwargs):
+    """Forget every stored page (menus and footers appear on all of them)."""
+    if getattr(settings, "PAGE_CACHE_SECONDS", 0):
+        page_cache().clear()
+
+
+def connect_purge_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.models import Page, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(purge_page_cache, dispatch_uid="ops_purge_published")
+    page_unpublished.connect(purge_page_cache, dispatch_uid="ops_purge_unpublished")
+    post_page_move.connect(purge_page_cache, dispatch_uid="ops_purge_moved")
+    post_delete.connect(_purge_on_page_delete, dispatch_uid="ops_purge_deleted")
+    post_save.connect(_purge_on_site_change, dispatch_uid="ops_purge_settings")
+    _purge_on_site_change.models = (BaseSiteSetting, Site)
+    _purge_on_page_delete.model = Page
+
+
+def _purge_on_page_delete(sender, **kwargs):
+    if issubclass(sender, _purge_on_page_delete.model):
+        purge_page_cache()
+
+
+def _purge_on_site_change(sender, **kwargs):
+    if issubclass(sender, _purge_on_site_change.models):
+        purge_page_cache()
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store shareable pages; see the module docstring for the rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not seconds or not self.request_is_shareable(request):
+            return self.get_response(request)
+        key = self.key(request)
+        stored = page_cache().get(key)
+        if stored is not None:
+            return self.rebuild(stored)
+        response = self.get_response(request)
+        if request.method == "GET" and self.response_is_shareable(request, response):
+            page_cache().set(key, self.freeze(response), seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def request_is_shareable(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.META.get("QUERY_STRING")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    @staticmethod
+    def response_is_shareable(request, response):
+        match = getattr(request, "resolver_match", None)
+        opted_in = getattr(response, "share_with_anonymous", False) or (
+            match is not None and match.url_name == "wagtail_serve"
+        )
+        user = getattr(request, "user", None)
+        cache_control = response.get("Cache-Control", "").lower()
+        return (
+            opted_in
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(request, "_csp_nonce", None)
+            and not (user is not None and user.is_authenticated)
+            and not any(word in cache_control for word in NOT_SHAREABLE)
+        )
+
+    @staticmethod
+    def key(request):
+        language = (
+            get_language_from_request(request)
+            if "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
+            else settings.LANGUAGE_CODE
+        )
+        url = f"{request.scheme}://{request.get_host()}{request.path}"
+        digest = hashlib.sha256(f"{language}|{url}".encode()).hexdigest()
+        return f"page:{digest}"
+
+    @staticmethod
+    def freeze(response):
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        return (response.content, headers)
+
+    @staticmethod
+    def rebuild(stored):
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        patch_vary_headers(response, ("Cookie",))
+        response["X-Page-Cache"] = "hit"
+        return response

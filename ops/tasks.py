@@ -1,0 +1,16 @@
+"""Background work of the ops app (django-tasks; `manage.py db_worker` runs it)."""
+
+import logging
+
+from django_tasks import task
+
+from . import mail
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def deliver_email(email_id):
+    """Send one outbox message; on failure ``manage.py retry_email`` retries it. Idempotent."""
+    if not mail.deliver(email_id):
+        logger.warning("Outgoing email #%s not delivered yet; will retry", email_id)

@@ -1,0 +1,20 @@
+import os
+
+from hypothesis import HealthCheck, settings
+
+# Bounded example counts: "ci" for CI and `make test`, "deep" for a long local run
+# (HYPOTHESIS_PROFILE=deep). Requests hit a real database, so no per-example deadline.
+settings.register_profile(
+    "ci",
+    max_examples=50,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,0 +1,141 @@
+"""The anonymous page cache shares pages, never a person's data, cookie or CSRF token."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.middleware.csrf import get_token
+from django.test import Client
+
+from home.models import HomePage, StandardPage
+from ops.cache import page_cache
+from tests.ops.test_faults import database_down
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    page_cache().clear()
+    yield
+    page_cache().clear()
+
+
+def test_an_anonymous_page_is_stored_once_and_then_served_from_the_cache(client, notice):
+    first = client.get("/")
+    second = client.get("/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # The outer middlewares still add their headers to a stored page.
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["Permissions-Policy"] == first["Permissions-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "Cookie" in second["Vary"]
+    assert not second.cookies
+
+
+def test_a_stored_page_is_served_while_the_database_is_down(client, notice):
+    client.get("/")
+    with database_down():
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_signed_in_editor_neither_fills_nor_reads_the_cache(client, notice):
+    client.get("/")  # an anonymous visitor stores the page
+    editor = get_user_model().objects.create_superuser("editor", password="x")
+    editor_client = Client()
+    editor_client.force_login(editor)
+    response = editor_client.get("/")
+    assert "X-Page-Cache" not in response
+    assert b"wagtail-userbar" in response.content  # made for them, so never shared
+    page_cache().clear()
+    editor_client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_page_that_sets_a_cookie_or_uses_a_csrf_token_is_never_stored(
+    client, notice, monkeypatch
+):
+    original = HomePage.serve
+
+    def serve_with_a_form(self, request, *args, **kwargs):
+        get_token(request)  # what {% csrf_token %} in a form does
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(HomePage, "serve", serve_with_a_form)
+    response = client.get("/")
+    assert "csrftoken" in response.cookies
+    assert "X-Page-Cache" not in response
+    # A returning visitor who already has the cookie gets no Set-Cookie, but a token
+    # masked from their own secret: still never stored.
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_private_or_never_cache_responses_are_not_stored(client, notice, monkeypatch):
+    original = HomePage.serve
+
+    def private(self, request, *args, **kwargs):
+        response = original(self, request, *args, **kwargs)
+        response["Cache-Control"] = "private"
+        return response
+
+    monkeypatch.setattr(HomePage, "serve", private)
+    client.get("/")
+    assert "X-Page-Cache" not in client.get("/")
+
+
+@pytest.mark.parametrize("path", ["/?q=x", "/ei-ole/", "/health/", "/admin/login/"])
+def test_query_strings_errors_and_non_page_views_are_not_stored(client, notice, path):
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
+
+
+def test_a_session_cookie_bypasses_the_cache(client, notice):
+    client.get("/")
+    client.cookies["sessionid"] = "whatever"
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_publishing_a_page_purges_the_cache_at_once(client, demo_site, notice):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    page = StandardPage(title="Uutiset", slug="uutiset", show_in_menus=True)
+    demo_site.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Uutiset" in response.content.decode()
+
+
+def test_changing_the_organisation_settings_purges_the_cache(client, organisation):
+    client.get("/")
+    organisation.controller_name = "Miksei Oy (uusi nimi)"
+    organisation.save()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Miksei Oy (uusi nimi)" in response.content.decode()
+
+
+def test_a_view_can_opt_in_with_share_with_anonymous(rf, settings):
+    from django.http import HttpResponse
+
+    from ops.cache import AnonymousPageCacheMiddleware, share_with_anonymous
+
+    calls = []
+
+    @share_with_anonymous
+    def company_page(request):
+        calls.append(request)
+        return HttpResponse("Yritys Oy")
+
+    middleware = AnonymousPageCacheMiddleware(company_page)
+    for _ in range(3):
+        request = rf.get("/yritykset/yritys-oy/")
+        from django.contrib.auth.models import AnonymousUser
+
+        request.user = AnonymousUser()
+        assert middleware(request).content == b"Yritys Oy"
+    assert len(calls) == 1

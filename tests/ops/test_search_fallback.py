@@ -1,0 +1,54 @@
+"""Elasticsearch configured but down (a closed port): page search uses the database."""
+
+import socket
+
+import pytest
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from ops.search import Elasticsearch8WithFallback
+
+
+def closed_port():
+    """A loopback port with nothing listening on it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def elasticsearch_down(settings, notice):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "ops.search",
+            "URLS": [f"http://127.0.0.1:{closed_port()}"],
+            "INDEX": "miksei_test",
+            "TIMEOUT": 1,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    return notice
+
+
+def test_page_search_falls_back_to_the_database_while_elasticsearch_is_down(
+    elasticsearch_down, caplog
+):
+    backend = get_search_backend()
+    assert isinstance(backend, Elasticsearch8WithFallback)
+    assert not backend.available()
+    results = Page.objects.live().search("tietosuojaseloste")
+    assert elasticsearch_down.pk in [page.pk for page in results]
+    assert "Elasticsearch unreachable" in caplog.text
+
+
+def test_autocomplete_falls_back_too(elasticsearch_down):
+    results = list(Page.objects.live().autocomplete("tietosuoja"))
+    assert elasticsearch_down.pk in [page.pk for page in results]
+
+
+def test_saving_a_page_while_elasticsearch_is_down_still_succeeds(elasticsearch_down):
+    elasticsearch_down.title = "Tietosuojaseloste 2026"
+    revision = elasticsearch_down.save_revision()
+    revision.publish()
+    results = Page.objects.live().search("2026")
+    assert elasticsearch_down.pk in [page.pk for page in results]
