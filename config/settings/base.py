@@ -180,3 +180,7 @@ if ELASTICSEARCH_URL:
         "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "miksei") + "_pages",
         "TIMEOUT": 5,
     }
+
+# Privacy: personal data is deleted this many years after the last customer event.
+# The privacy notice states it from here and retention (privacy.tasks) obeys it.
+PRIVACY_RETENTION_YEARS = 10
