@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -220,18 +221,30 @@ class ContactProvider:
     # -- finding -----------------------------------------------------------
 
     def find(self, subject: Subject):
-        condition = Q()
+        """Contacts matching any identifier; each lookup uses its own index."""
+        pks = set()
         if subject.email:
-            condition |= Q(email=subject.email.strip().lower())
+            # Matches the partial unique index on LOWER(email) WHERE email <> ''.
+            pks.update(
+                Contact.objects.alias(email_lower=Lower("email"))
+                .filter(email_lower=subject.email.strip().lower())
+                .exclude(email="")
+                .order_by()
+                .values_list("pk", flat=True)
+            )
         if subject.phone:
             try:
                 phone = normalise_phone(subject.phone)
             except ValidationError:
                 phone = subject.phone.strip()
-            condition |= Q(pk__in=ContactPhone.objects.filter(number=phone).values("contact_id"))
+            pks.update(
+                ContactPhone.objects.filter(number=phone)
+                .order_by()
+                .values_list("contact_id", flat=True)
+            )
         if subject.contact_id:
-            condition |= Q(pk=subject.contact_id)
-        return Contact.objects.filter(condition)
+            pks.add(subject.contact_id)
+        return Contact.objects.filter(pk__in=sorted(pks))
 
     def identifiers(self, subject: Subject):
         found = set()
