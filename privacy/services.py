@@ -5,6 +5,7 @@ another app's models. Log entries name requests and counts, never people.
 """
 
 import csv
+import datetime
 import io
 import logging
 import time
@@ -235,7 +236,7 @@ def complete_access(request, user):
     """Store the export for download; the requester gets a link, never an attachment."""
     with translation.override(request.language or "fi"):
         request.export_data = export_subject(request_subject(request))
-    request.export_expires_at = timezone.now() + timezone.timedelta(days=EXPORT_LINK_DAYS)
+    request.export_expires_at = timezone.now() + datetime.timedelta(days=EXPORT_LINK_DAYS)
     request.save(update_fields=["export_data", "export_expires_at"])
     request.close(user, DataSubjectRequest.Status.COMPLETED)
     return request

@@ -15,8 +15,8 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,8 +29,10 @@ from .models import (
     Consent,
     Contact,
     ContactPhone,
+    ContactWebLink,
     CustomerEvent,
     IPAddressSeen,
+    Membership,
     ServiceOrder,
     ServiceOrderChange,
 )
@@ -157,6 +159,16 @@ INVENTORY = {
         "reference": NOT_PERSONAL,
     },
 }
+
+# Rows that hang off a contact and go with it.
+CONTACT_CHILDREN = (
+    ContactPhone,
+    ContactWebLink,
+    Membership,
+    IPAddressSeen,
+    Consent,
+    CustomerEvent,
+)
 
 KEPT_BILLING_REASON = _(
     "Erased person: kept under the Accounting Act (1336/1997, chapter 2, section 10)"
@@ -337,10 +349,34 @@ class ContactProvider:
 
     @transaction.atomic
     def _erase_contacts(self, contacts):
+        """Erase contacts and what hangs off them; the reference index is cleaned in bulk.
+
+        Wagtail's per-object reference-index signal would cost two queries for every
+        deleted row (a contact with ten events: twenty-two), so it is switched off
+        here and the index rows of the deleted objects are removed in a few queries.
+        """
+        from wagtail.signal_handlers import disable_reference_index_auto_update
+
         contacts = list(contacts.only("pk", "email", "first_name", "last_name"))
         if not contacts:
             return 0
         ids = [contact.pk for contact in contacts]
+        deleted = {
+            model: list(model.objects.filter(contact_id__in=ids).values_list("pk", flat=True))
+            for model in CONTACT_CHILDREN
+        }
+        deleted[Contact] = ids
+        deleted[ServiceOrder] = list(
+            ServiceOrder.objects.filter(contact_id__in=ids, organisation__isnull=True).values_list(
+                "pk", flat=True
+            )
+        )
+        with disable_reference_index_auto_update():
+            touched = self._erase_rows(contacts, ids)
+        self._forget_references(deleted)
+        return touched
+
+    def _erase_rows(self, contacts, ids):
         phones = {}
         for contact_id, number in ContactPhone.objects.filter(contact_id__in=ids).values_list(
             "contact_id", "number"
@@ -387,6 +423,23 @@ class ContactProvider:
         touched += Contact.objects.filter(pk__in=ids).delete()[0]
         return touched
 
+    def _forget_references(self, deleted):
+        from wagtail.models import ReferenceIndex
+
+        for model, pks in deleted.items():
+            if not pks:
+                continue
+            content_type = ContentType.objects.get_for_model(model)
+            object_ids = [str(pk) for pk in pks]
+            for start in range(0, len(object_ids), 1000):
+                chunk = object_ids[start : start + 1000]
+                ReferenceIndex.objects.filter(
+                    base_content_type=content_type, object_id__in=chunk
+                ).delete()
+                ReferenceIndex.objects.filter(
+                    to_content_type=content_type, to_object_id__in=chunk
+                ).delete()
+
     def _forget_admin_traces(self, ids):
         """Revisions and log entry titles of the admin would otherwise keep the person."""
         from wagtail.models import ModelLogEntry, Revision
@@ -394,10 +447,9 @@ class ContactProvider:
         content_type = ContentType.objects.get_for_model(Contact)
         object_ids = [str(pk) for pk in ids]
         Revision.objects.filter(base_content_type=content_type, object_id__in=object_ids).delete()
-        for pk in ids:
-            ModelLogEntry.objects.filter(content_type=content_type, object_id=str(pk)).update(
-                label=f"contact #{pk}"
-            )
+        ModelLogEntry.objects.filter(content_type=content_type, object_id__in=object_ids).update(
+            label=Concat(Value("contact #"), F("object_id"))
+        )
 
     # -- restriction -------------------------------------------------------
 

@@ -132,3 +132,16 @@ def test_after_erasure_an_access_export_finds_nothing(seeded):
     erase_subject("maija.meikalainen@example.fi")
     export = export_subject("maija.meikalainen@example.fi")
     assert all(not any(values) for data in export.values() for values in data.values())
+
+
+def test_admin_log_entries_about_the_person_are_renamed_to_the_contact_number(seeded):
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    maija = seeded["maija"]
+    log(maija, "wagtail.edit")
+    assert ModelLogEntry.objects.get(action="wagtail.edit").label == "Maija Meikäläinen"
+
+    erase_subject("maija.meikalainen@example.fi")
+
+    assert ModelLogEntry.objects.get(action="wagtail.edit").label == f"contact #{maija.pk}"
