@@ -29,7 +29,7 @@ from .retention import retention_cutoff
 logger = logging.getLogger(__name__)
 
 EXPORT_LINK_DAYS = 7
-RETENTION_BATCH_SIZE = 500
+RETENTION_BATCH_SIZE = 200
 
 
 # -- subjects ------------------------------------------------------------------

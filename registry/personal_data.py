@@ -382,10 +382,11 @@ class ContactProvider:
             "contact_id", "number"
         ):
             phones.setdefault(contact_id, []).append(number)
-        scrub = {
-            contact.pk: _scrubber(_identifying_words(contact, phones.get(contact.pk, [])))
-            for contact in contacts
-        }
+        by_pk = {contact.pk: contact for contact in contacts}
+
+        def scrubber(pk):  # built only for the few contacts with records that stay
+            return _scrubber(_identifying_words(by_pk[pk], phones.get(pk, [])))
+
         touched = 0
 
         # Orders of the person alone go; an organisation's orders stay, unlinked.
@@ -393,7 +394,7 @@ class ContactProvider:
         touched += ServiceOrderChange.objects.filter(order__in=own_orders).delete()[0]
         touched += own_orders.delete()[0]
         for order in ServiceOrder.objects.filter(contact_id__in=ids):
-            clean = scrub[order.contact_id]
+            clean = scrubber(order.contact_id)
             order.notes = clean(order.notes)
             order.contact = None
             order.save(update_fields=["notes", "contact", "updated_at"])
@@ -405,7 +406,7 @@ class ContactProvider:
         # Billing details are kept (Accounting Act) without the person in them.
         reason = gettext(KEPT_BILLING_REASON)
         for billing in BillingDetails.objects.filter(contact_id__in=ids):
-            clean = scrub[billing.contact_id]
+            clean = scrubber(billing.contact_id)
             billing.contact = None
             billing.billing_email = ""
             if billing.organisation_id is None:
