@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -129,3 +130,16 @@ def register_privacy_log_actions(actions):
         ("privacy.disclosure", _("Contacts disclosed")),
     ]:
         actions.register_action(action, label, label)
+
+
+@hooks.register("before_edit_snippet")
+def warn_of_restricted_processing(request, instance):
+    """A banner on the record of anyone whose processing is restricted (GDPR art. 18)."""
+    if request.method == "GET" and getattr(instance, "processing_restricted", False):
+        messages.warning(
+            request,
+            _(
+                "Processing of this person's data is restricted: keep it stored, but leave "
+                "it out of lists, exports, disclosures and the directory."
+            ),
+        )

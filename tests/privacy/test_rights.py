@@ -216,3 +216,21 @@ def test_retention_runs_are_visible_to_the_privacy_officer_with_counts_not_peopl
     content = client.get("/admin/privacy/retention/").content.decode()
     assert "registry.contact: 1" in content
     assert "vanha@example.fi" not in content
+
+
+def test_staff_see_a_banner_on_a_restricted_persons_record(rf, seeded):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from privacy.wagtail_hooks import warn_of_restricted_processing
+
+    def shown(contact):
+        request = rf.get("/admin/snippets/registry/contact/edit/1/")
+        request.session = {}
+        request._messages = FallbackStorage(request)
+        warn_of_restricted_processing(request, contact)
+        return [str(message) for message in get_messages(request)]
+
+    assert shown(seeded["maija"]) == []
+    restrict_subject(MAIJA)
+    assert len(shown(Contact.objects.get(email=MAIJA))) == 1
