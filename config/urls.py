@@ -21,7 +21,11 @@ if settings.DEBUG:
 # Wagtail's page serving catches everything else, so it comes last. Finnish
 # pages keep their unprefixed URLs (/tietosuojaseloste/); Swedish and English
 # ones live under /sv/ and /en/. /admin/ and /documents/ stay unprefixed.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("tietosuoja/", include("privacy.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # A database outage anywhere in a request gets the friendly 503 page.
 handler500 = "ops.views.server_error"

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PrivacyConfig(AppConfig):
     name = "privacy"
     verbose_name = _("Privacy")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the system checks)
+        from .personal_data import register_provider
+
+        register_provider()

@@ -26,6 +26,25 @@ class TextSectionBlock(NoticeSectionBlock):
         description = _("A section of the notice written here.")
 
 
+class DataContentSectionBlock(TextSectionBlock):
+    """The register's data content, followed by the retention sentence from the setting.
+
+    The system's personal-data inventory is compared with this section's text;
+    staff see any disagreement on the admin dashboard.
+    """
+
+    class Meta:
+        icon = "list-ul"
+        template = "privacy/blocks/data_content_section.html"
+        preview_value = {
+            "heading": "Rekisterin tietosisältö",
+            "body": "<p>Rekisteriin tallennettavia tietoja ovat: henkilön nimi.</p>",
+        }
+        description = _(
+            "What data the register holds. The retention period is added from the settings."
+        )
+
+
 class ControllerSectionBlock(NoticeSectionBlock):
     class Meta:
         icon = "site"
@@ -48,6 +67,7 @@ class ContactPersonSectionBlock(NoticeSectionBlock):
 
 class NoticeSectionsBlock(blocks.StreamBlock):
     text_section = TextSectionBlock(label=_("Section"))
+    data_content = DataContentSectionBlock(label=_("Data content (with retention period)"))
     controller = ControllerSectionBlock(label=_("Controller (from settings)"))
     contact_person = ContactPersonSectionBlock(label=_("Contact person (from settings)"))
 

@@ -57,15 +57,18 @@ SECTIONS = [
         "asiakassuhteen ylläpito, markkinointi tms. Tietoja ei käytetä automatisoituun "
         "päätöksentekoon tai profilointiin.</p>",
     ),
-    _text(
-        "Rekisterin tietosisältö",
-        "<p>Rekisteriin tallennettavia tietoja ovat: henkilön nimi, asema, "
-        "yritys/organisaatio, yhteystiedot (puhelinnumero, sähköpostiosoite, osoite), "
-        "www-sivustojen osoitteet, verkkoyhteyden IP-osoite, tunnukset/profiilit "
-        "sosiaalisen median palveluissa, tiedot tilatuista palveluista ja niiden "
-        "muutoksista, laskutustiedot, muut asiakassuhteeseen ja tilattuihin palveluihin "
-        "liittyvät tiedot.</p>",
-        "<p>Tiedot poistetaan 10 vuoden kuluttua viimeisestä asiakastapahtumasta.</p>",
+    (
+        "data_content",
+        {
+            "heading": "Rekisterin tietosisältö",
+            # The retention sentence comes from PRIVACY_RETENTION_YEARS.
+            "body": "<p>Rekisteriin tallennettavia tietoja ovat: henkilön nimi, asema, "
+            "yritys/organisaatio, yhteystiedot (puhelinnumero, sähköpostiosoite, osoite), "
+            "www-sivustojen osoitteet, verkkoyhteyden IP-osoite, tunnukset/profiilit "
+            "sosiaalisen median palveluissa, tiedot tilatuista palveluista ja niiden "
+            "muutoksista, laskutustiedot, muut asiakassuhteeseen ja tilattuihin palveluihin "
+            "liittyvät tiedot.</p>",
+        },
     ),
     _text(
         "Säännönmukaiset tietolähteet",

@@ -16,6 +16,20 @@ every model in the app, classified as one of PERSONAL, SPECIAL or NOT_PERSONAL:
     INVENTORY = {
         "registry.Contact": {"first_name": PERSONAL, "created_at": NOT_PERSONAL, ...},
     }
+
+A personal field may also name the category of data the privacy notice's
+"data content" section must mention, as a pair: `"email": (PERSONAL, "email")`.
+The categories are listed in `privacy.inventory.CATEGORIES`.
+
+Providers may also offer these optional methods, which privacy/ uses when present:
+
+    identifiers(subject) -> set[tuple[str, str]]   # ("email", ...), ("phone", ...) of the person
+    all_identifiers() -> Iterable[tuple[str, str]]  # every identifier held: reapply_erasures
+    erase_expired(pks) -> int                       # retention: erase these rows of expired()
+    rectifiable(subject) -> list[dict]              # [{"key", "label", "value"}] staff may correct
+    rectify(subject, changes) -> list[tuple]        # [(key, old, new)] applied
+    disclosable(contact_ids, fields) -> list[dict]  # rows for a recipient, no restricted people
+    describe() -> dict                              # purposes, legal bases, sources (art. 30)
 """
 
 from dataclasses import dataclass

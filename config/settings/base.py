@@ -293,3 +293,10 @@ OUTBOX_KEEP_SENT_DAYS = 30
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "ops.search"
     WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
+
+# Privacy: personal data is deleted this many years after the last customer event.
+# The privacy notice states it from here and retention (privacy.tasks) obeys it.
+PRIVACY_RETENTION_YEARS = 10
+# Key of the erasure ledger's keyed hashes; derived from SECRET_KEY when empty. Set it
+# before ever rotating SECRET_KEY, or the ledger stops recognising erased people.
+PRIVACY_ERASURE_LEDGER_KEY = os.environ.get("PRIVACY_ERASURE_LEDGER_KEY", "")

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import NoticeSectionsBlock
+from ..blocks import NoticeSectionsBlock
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,15 @@ class PrivacyNoticePage(Page):
             seen.add(anchor)
             numbered.append(NumberedSection(number, anchor, block))
         return numbered
+
+    def data_content_text(self):
+        """The text of the data content section, or None when the notice has none."""
+        texts = [
+            block.value["body"].source
+            for block in self.sections
+            if block.block_type == "data_content"
+        ]
+        return "\n".join(texts) if texts else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
