@@ -23,5 +23,27 @@ INVENTORY = {
         "privacy_contact_phone": (PERSONAL, "phone"),
         "privacy_contact_email": (PERSONAL, "email"),
         "privacy_notice": NOT_PERSONAL,
+        "accessibility_statement": NOT_PERSONAL,
+    },
+    # Public content; the assessor may be a named person (a consultant), so it is
+    # personal data like the privacy contact. The feedback and supervisor addresses
+    # are organisations' functional mailboxes.
+    "home.AccessibilityStatementPage": {
+        "page_ptr": NOT_PERSONAL,
+        "introduction": NOT_PERSONAL,
+        "conformance_status": NOT_PERSONAL,
+        "non_conformities": NOT_PERSONAL,
+        "statement_date": NOT_PERSONAL,
+        "updated_on": NOT_PERSONAL,
+        "assessed_on": NOT_PERSONAL,
+        "assessment_method": NOT_PERSONAL,
+        "assessment_description": NOT_PERSONAL,
+        "assessor": (PERSONAL, "name"),
+        "feedback_email": NOT_PERSONAL,
+        "feedback_page": NOT_PERSONAL,
+        "supervisor_name": NOT_PERSONAL,
+        "supervisor_email": NOT_PERSONAL,
+        "supervisor_phone": NOT_PERSONAL,
+        "supervisor_url": NOT_PERSONAL,
     },
 }
