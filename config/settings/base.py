@@ -180,3 +180,10 @@ if ELASTICSEARCH_URL:
         "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "miksei") + "_pages",
         "TIMEOUT": 5,
     }
+
+# Web forms (intake): submissions allowed per client IP address (a django-ratelimit rate,
+# counted in the default cache, which must be shared by all web processes in production),
+# and the request.META key of a header that a trusted reverse proxy sets to the client's
+# address, e.g. HTTP_X_FORWARDED_FOR; empty means REMOTE_ADDR.
+INTAKE_RATE_LIMIT = os.environ.get("INTAKE_RATE_LIMIT", "10/m")
+INTAKE_TRUSTED_PROXY_HEADER = os.environ.get("INTAKE_TRUSTED_PROXY_HEADER", "")
