@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -113,8 +114,10 @@ def proposed_changes(request):
     finder = AdminURLFinder(request.user)
     rows = [(change, finder.get_edit_url(change.contact)) for change in page]
     # Every change shown is a person's data seen: one audit entry each, naming no one.
+    now = timezone.now()
     ModelLogEntry.objects.bulk_create(
         ModelLogEntry(
+            timestamp=now,
             content_type_id=_content_type_id(),
             label=str(change),
             action=VIEW_PROPOSED_CHANGE,
