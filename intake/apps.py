@@ -8,20 +8,16 @@ class IntakeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete
-        from wagtail.search import index
 
         from privacy.providers import register
 
         from .models import IntakeSubmission
         from .personal_data import ProposedChangeProvider, SubmissionProvider
+        from .signals import submission_deleted
 
         register(SubmissionProvider())
         register(ProposedChangeProvider())
 
-        # Submissions are indexed by their own step, so they leave the index here.
         post_delete.connect(
-            lambda instance, **kwargs: index.remove_object(instance),
-            sender=IntakeSubmission,
-            weak=False,
-            dispatch_uid="intake_submission_unindex",
+            submission_deleted, sender=IntakeSubmission, dispatch_uid="intake_submission_deleted"
         )

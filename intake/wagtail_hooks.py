@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import admin_urls
 from .changes import ACCEPT, REJECT
+from .signals import DELETE_SUBMISSION
 from .views import EXPORT_SUBMISSIONS, VIEW_PROPOSED_CHANGE, VIEW_SUBMISSIONS
 
 
@@ -49,6 +50,9 @@ def register_log_actions(actions):
     )
     actions.register_action(
         VIEW_PROPOSED_CHANGE, _("View proposed change"), _("Viewed a proposed change")
+    )
+    actions.register_action(
+        DELETE_SUBMISSION, _("Delete form submission"), _("Deleted a form submission")
     )
     actions.register_action(ACCEPT, _("Accept proposed change"), _("Accepted a proposed change"))
     actions.register_action(REJECT, _("Reject proposed change"), _("Rejected a proposed change"))

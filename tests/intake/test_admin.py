@@ -208,3 +208,46 @@ def test_a_submission_is_named_by_number_only(send, contact_form):
     send(contact_form, contact_answers())
     submission = IntakeSubmission.objects.get()
     assert str(submission) == f"Lähetys #{submission.pk}"
+
+
+def test_editors_build_a_form_in_the_page_editor(admin_client, contact_form):
+    from intake.models import FormPage
+
+    home = contact_form.get_parent()
+    add = admin_client.get(reverse("wagtailadmin_pages:add", args=["intake", "formpage", home.pk]))
+    assert add.status_code == 200
+    html = add.content.decode()
+    for name in ("maps_to", "legal_basis", "purpose", "consent_text", "to_address"):
+        assert name in html
+
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_form.pk]))
+    assert edit.status_code == 200
+    assert FormPage.objects.count() == 3
+
+
+def test_a_consent_form_needs_its_consent_text(contact_form):
+    from django.core.exceptions import ValidationError
+
+    from registry.models import LegalBasis
+
+    contact_form.legal_basis = LegalBasis.CONSENT
+    contact_form.consent_text = ""
+    with pytest.raises(ValidationError) as excinfo:
+        contact_form.full_clean()
+    assert "consent_text" in excinfo.value.message_dict
+
+
+def test_deleting_submissions_in_the_admin_is_audited(send, admin_client, staff, contact_form):
+    send(contact_form, contact_answers())
+    submission = IntakeSubmission.objects.get()
+
+    response = admin_client.post(
+        reverse("wagtailforms:delete_submissions", args=[contact_form.pk])
+        + f"?selected-submissions={submission.pk}"
+    )
+
+    assert response.status_code == 302
+    assert not IntakeSubmission.objects.exists()
+    entry = ModelLogEntry.objects.get(action="intake.submission.delete")
+    assert (entry.object_id, entry.user) == (str(submission.pk), staff)
+    assert entry.label == f"Lähetys #{submission.pk}"

@@ -256,3 +256,36 @@ def test_a_submission_without_an_email_is_stored_but_makes_no_contact(send, demo
     assert submission.registry_outcome == RegistryOutcome.NO_EMAIL
     assert not Contact.objects.exists()
     assert submission.steps.filter(kind=SubmissionStep.Kind.REGISTER).get().status == "done"
+
+
+def test_the_event_registration_records_position_and_organisation(send, demo_site):
+    from intake.models import FormPage
+
+    page = FormPage.objects.get(slug="ilmoittautuminen")
+    response = send(
+        page,
+        {
+            "etunimi": "Ville",
+            "sukunimi": "Vallaton",
+            "sahkoposti": "ville@example.fi",
+            "organisaatio": "Mikkelin Kone Oy",
+            "tehtavanimike": "Toimitusjohtaja",
+            "osallistun": "Etäyhteydellä",
+            "lisatietoja": "",
+        },
+    )
+
+    assert response.status_code == 200
+    contact = Contact.objects.get()
+    assert (contact.first_name, contact.last_name, contact.position) == (
+        "Ville",
+        "Vallaton",
+        "Toimitusjohtaja",
+    )
+    membership = contact.memberships.get()
+    assert (membership.organisation.name, membership.role) == (
+        "Mikkelin Kone Oy",
+        "Toimitusjohtaja",
+    )
+    assert IntakeSubmission.objects.get().form_data["osallistun"] == "Etäyhteydellä"
+    assert IntakeSubmission.objects.get().legal_basis == LegalBasis.CONTRACT
