@@ -8,6 +8,14 @@ from privacy.models import PrivacyNoticePage
 
 def notice_in_force(form_page, request=None):
     """The live notice the organisation settings name, else the one live notice there is."""
+    if request is not None:
+        if not hasattr(request, "_intake_notice"):
+            request._intake_notice = _find_notice(form_page, request)
+        return request._intake_notice
+    return _find_notice(form_page, None)
+
+
+def _find_notice(form_page, request):
     site = Site.find_for_request(request) if request is not None else form_page.get_site()
     if site is not None:
         settings = OrganisationSettings.for_site(site)

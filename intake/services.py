@@ -69,9 +69,6 @@ def store_submission(page, form, request):
 
 
 def start_steps(submission_id):
-    from .tasks import run_submission_step
+    from .tasks import run_all_submission_steps
 
-    for step_id in SubmissionStep.objects.filter(
-        submission_id=submission_id, status=SubmissionStep.Status.PENDING
-    ).values_list("pk", flat=True):
-        run_submission_step.enqueue(step_id)
+    run_all_submission_steps.enqueue(submission_id)

@@ -23,7 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.search.backends import get_search_backends
 
-from .models import SubmissionStep
+from .models import IntakeSubmission, SubmissionStep
 from .notifications import send_notification
 from .registry_sync import sync_submission
 
@@ -96,17 +96,32 @@ def record_failure(step, error):
     )
 
 
-def run_step(step_id):
-    """Run one step if it is still to do. Returns True when it got done now."""
+def run_step(step_id, step=None):
+    """Run one step if it is still to do. Returns True when it got done now.
+
+    `step`, when given, is the step already loaded (with its submission).
+    """
     if not claim(step_id):
         return False
-    step = SubmissionStep.objects.select_related("submission").get(pk=step_id)
+    if step is None:
+        step = SubmissionStep.objects.select_related("submission").get(pk=step_id)
     try:
         RUNNERS[step.kind](step)
     except Exception as error:  # noqa: BLE001 - every failure is recorded and retried
         record_failure(step, error)
         return False
     return True
+
+
+def run_submission_steps(submission_id):
+    """Run every pending step of one submission, loading the submission and its form once."""
+    submission = IntakeSubmission.objects.select_related("page").get(pk=submission_id)
+    submission.page = submission.page.specific
+    done = 0
+    for step in submission.steps.filter(status=SubmissionStep.Status.PENDING):
+        step.submission = submission
+        done += run_step(step.pk, step=step)
+    return done
 
 
 def due_steps(now=None):

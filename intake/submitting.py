@@ -61,12 +61,13 @@ def _too_large(request):
 
 def handle_post(page, request):
     """The response to a POST: the thank-you page, or the form again with a message."""
-    empty_form = page.get_form(page=page, user=request.user)
     if _too_large(request):
+        empty_form = page.get_form(page=page, user=request.user)
         return page.render_form(request, empty_form, status=413, error=MESSAGES["too_large"])
     try:
         data = request.POST
     except (RequestDataTooBig, SuspiciousOperation, BadRequest, UnicodeError, LookupError):
+        empty_form = page.get_form(page=page, user=request.user)
         return page.render_form(request, empty_form, status=400, error=MESSAGES["unreadable"])
 
     form = page.get_form(data, request.FILES, page=page, user=request.user)

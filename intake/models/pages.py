@@ -116,6 +116,12 @@ class FormPage(AbstractEmailForm):
     def consent_required(self):
         return self.legal_basis == LegalBasis.CONSENT
 
+    def get_form_fields(self):
+        """The editor's fields, read once per page instance (a request or a task)."""
+        if not hasattr(self, "_form_fields_cache"):
+            self._form_fields_cache = list(super().get_form_fields())
+        return self._form_fields_cache
+
     def register_mapping(self):
         """{form field clean name: register field} for the fields the editor mapped."""
         if not hasattr(self, "_register_mapping"):

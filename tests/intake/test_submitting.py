@@ -289,3 +289,20 @@ def test_the_event_registration_records_position_and_organisation(send, demo_sit
     )
     assert IntakeSubmission.objects.get().form_data["osallistun"] == "Etäyhteydellä"
     assert IntakeSubmission.objects.get().legal_basis == LegalBasis.CONTRACT
+
+
+def test_sending_takes_a_bounded_number_of_queries(
+    client, contact_form, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    client.get(contact_form.url)
+    # The request itself: checks, store, thank-you page.
+    with (
+        django_assert_max_num_queries(15),
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+    ):
+        response = client.post(contact_form.url, contact_answers())
+    assert response.status_code == 200
+    with django_assert_max_num_queries(25):  # the follow-up steps, for a new contact
+        for callback in callbacks:
+            callback()
+    assert Contact.objects.count() == 1
