@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class IntakeConfig(AppConfig):
     name = "intake"
     verbose_name = _("Web forms")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from privacy.providers import register
+
+        from .models import IntakeSubmission
+        from .personal_data import ProposedChangeProvider, SubmissionProvider
+        from .signals import submission_deleted
+
+        register(SubmissionProvider())
+        register(ProposedChangeProvider())
+
+        post_delete.connect(
+            submission_deleted, sender=IntakeSubmission, dispatch_uid="intake_submission_deleted"
+        )

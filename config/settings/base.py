@@ -300,3 +300,10 @@ PRIVACY_RETENTION_YEARS = 10
 # Key of the erasure ledger's keyed hashes; derived from SECRET_KEY when empty. Set it
 # before ever rotating SECRET_KEY, or the ledger stops recognising erased people.
 PRIVACY_ERASURE_LEDGER_KEY = os.environ.get("PRIVACY_ERASURE_LEDGER_KEY", "")
+
+# Web forms (intake): submissions allowed per client IP address (a django-ratelimit rate,
+# counted in the default cache, which must be shared by all web processes in production),
+# and the request.META key of a header that a trusted reverse proxy sets to the client's
+# address, e.g. HTTP_X_FORWARDED_FOR; empty means REMOTE_ADDR.
+INTAKE_RATE_LIMIT = os.environ.get("INTAKE_RATE_LIMIT", "10/m")
+INTAKE_TRUSTED_PROXY_HEADER = os.environ.get("INTAKE_TRUSTED_PROXY_HEADER", "")

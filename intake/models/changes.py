@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ProposedChange(models.Model):
+    """A submitted value that differs from the register's; staff accept or reject it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    contact = models.ForeignKey(
+        "registry.Contact",
+        verbose_name=_("contact"),
+        on_delete=models.CASCADE,
+        related_name="proposed_changes",
+    )
+    submission = models.ForeignKey(
+        "intake.IntakeSubmission",
+        verbose_name=_("submission"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_changes",
+    )
+    field = models.CharField(_("field"), max_length=32)
+    current_value = models.TextField(_("value in the register"), blank=True)
+    proposed_value = models.TextField(_("submitted value"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "field"], name="intake_proposedchange_unique_field"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "-proposed_at"])]
+
+    def __str__(self):
+        # Names no person: this string lands in audit logs.
+        return _("Proposed change #%(id)s to contact #%(contact)s") % {
+            "id": self.pk,
+            "contact": self.contact_id,
+        }
+
+    @property
+    def field_label(self):
+        from .pages import RegisterField
+
+        try:
+            return RegisterField(self.field).label
+        except ValueError:
+            return self.field

@@ -1,0 +1,74 @@
+"""Storing a submission: one transaction, then follow-up steps that cannot be lost."""
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from registry.normalise import normalise_email, normalise_phone
+
+from .client import client_ip, user_agent
+from .models import IntakeSubmission, RegisterField, SubmissionStep
+
+
+def mapped_values(page, answers):
+    """{register field: submitted text}, blanks left out; a repeated mapping keeps the first."""
+    values = {}
+    for clean_name, register_field in page.register_mapping().items():
+        value = answers.get(clean_name)
+        if isinstance(value, list | tuple):
+            value = ", ".join(map(str, value))
+        value = " ".join(str(value or "").split())
+        if value and register_field not in values:
+            values[register_field] = value
+    return values
+
+
+def _normalised(normalise, value):
+    try:
+        return normalise(value) if value else ""
+    except ValidationError:
+        return ""
+
+
+def steps_for(page):
+    kinds = [SubmissionStep.Kind.REGISTER, SubmissionStep.Kind.INDEX]
+    if page.to_address.strip():
+        kinds.append(SubmissionStep.Kind.NOTIFY)
+    return kinds
+
+
+def store_submission(page, form, request):
+    """Store what was sent, with its provenance, and the steps still to do, all or nothing.
+
+    The steps are started once the transaction commits. If starting them fails, or
+    a step fails, the step row stays pending and `enqueue_due_steps` retries it.
+    """
+    answers = form.answers()
+    values = mapped_values(page, answers)
+    notice = page.privacy_notice(request)
+    with transaction.atomic():
+        submission = IntakeSubmission.objects.create(
+            page=page,
+            form_data=answers,
+            ip_address=client_ip(request),
+            user_agent=user_agent(request),
+            notice_revision_id=notice.live_revision_id if notice else None,
+            legal_basis=page.legal_basis,
+            purpose=page.purpose,
+            consent_given=form.consent_given,
+            consent_text=page.consent_text if form.consent_given else "",
+            submitter_email=_normalised(normalise_email, values.get(RegisterField.EMAIL)),
+            submitter_phone=_normalised(normalise_phone, values.get(RegisterField.PHONE)),
+        )
+        SubmissionStep.objects.bulk_create(
+            SubmissionStep(submission=submission, kind=kind) for kind in steps_for(page)
+        )
+        transaction.on_commit(partial(start_steps, submission.pk), robust=True)
+    return submission
+
+
+def start_steps(submission_id):
+    from .tasks import run_all_submission_steps
+
+    run_all_submission_steps.enqueue(submission_id)

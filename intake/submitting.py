@@ -1,0 +1,84 @@
+"""A POST to a form page: the abuse checks, validation, then storing.
+
+Every refusal re-renders the form with a message (Finnish on the Finnish site)
+and, where the body could be read, what the user typed. Nothing is stored
+unless every check passes.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+
+from .client import client_ip
+from .services import store_submission
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_RATE_LIMIT = "10/m"
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+
+MESSAGES = {
+    "too_large": _("The form was too large to send. Shorten the longest answers and try again."),
+    "unreadable": _("The form could not be read. Check your answers and send it again."),
+    "rate_limited": _(
+        "Too many forms have been sent from your address in a short time. "
+        "Wait a minute and send the form again; your answers are kept below."
+    ),
+    "honeypot": _(
+        "The form could not be sent because a hidden field was filled in, perhaps by "
+        "your browser's autofill. Empty it or turn autofill off and send the form again."
+    ),
+    "invalid": _("The form has errors. Correct the fields marked below and send it again."),
+}
+
+
+def _ratelimit_key(group, request):
+    return client_ip(request) or "unknown"
+
+
+def rate_limited(request):
+    """Count this submission against the sender's address; True when over the limit."""
+    return is_ratelimited(
+        request,
+        group="intake.submit",
+        key=_ratelimit_key,
+        rate=getattr(settings, "INTAKE_RATE_LIMIT", DEFAULT_RATE_LIMIT),
+        method="POST",
+        increment=True,
+    )
+
+
+def _too_large(request):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > getattr(settings, "INTAKE_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)
+
+
+def handle_post(page, request):
+    """The response to a POST: the thank-you page, or the form again with a message."""
+    if _too_large(request):
+        empty_form = page.get_form(page=page, user=request.user)
+        return page.render_form(request, empty_form, status=413, error=MESSAGES["too_large"])
+    try:
+        data = request.POST
+    except (RequestDataTooBig, SuspiciousOperation, BadRequest, UnicodeError, LookupError):
+        empty_form = page.get_form(page=page, user=request.user)
+        return page.render_form(request, empty_form, status=400, error=MESSAGES["unreadable"])
+
+    form = page.get_form(data, request.FILES, page=page, user=request.user)
+    if rate_limited(request):
+        logger.info("Form page #%s: submission refused by the rate limit", page.pk)
+        return page.render_form(request, form, status=429, error=MESSAGES["rate_limited"])
+    if form.honeypot_filled:
+        logger.info("Form page #%s: submission refused by the honeypot", page.pk)
+        return page.render_form(request, form, status=400, error=MESSAGES["honeypot"])
+    if not form.is_valid():
+        return page.render_form(request, form, status=400, error=MESSAGES["invalid"])
+
+    submission = store_submission(page, form, request)
+    return page.render_landing_page(request, submission)

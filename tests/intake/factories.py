@@ -1,0 +1,54 @@
+import factory
+from wagtail.models import Site
+
+from intake.models import FormField, FormPage, RegisterField
+from registry.models import Contact, LegalBasis
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    first_name = "Maija"
+    last_name = "Meikäläinen"
+    email = factory.Sequence(lambda n: f"henkilo{n}@example.fi")
+
+
+def contact_answers(**kwargs):
+    """Answers to the demo contact form ("Ota yhteyttä")."""
+    kwargs.setdefault("nimi", "Maija Meikäläinen")
+    kwargs.setdefault("sahkoposti", "maija@example.fi")
+    kwargs.setdefault("puhelin", "")
+    kwargs.setdefault("yritys_tai_organisaatio", "")
+    kwargs.setdefault("viesti", "Haluaisin kuulla lisää palveluistanne.")
+    return kwargs
+
+
+def directory_answers(**kwargs):
+    kwargs.setdefault("yrityksen_nimi", "Savon Sahti Oy")
+    kwargs.setdefault("y_tunnus", "0112038-9")
+    kwargs.setdefault("yhteyshenkilo", "Pekka Puupää")
+    kwargs.setdefault("sahkoposti", "pekka@example.fi")
+    kwargs.setdefault("puhelin", "040 123 4567")
+    kwargs.setdefault("verkkosivut", "")
+    kwargs.setdefault("yrityksen_kuvaus", "Pienpanimo Mikkelissä.")
+    kwargs.setdefault("intake_consent", "on")
+    return kwargs
+
+
+def form_page(**kwargs):
+    """A published form page under the home page; fields as (label, type, maps_to)."""
+    fields = kwargs.pop("fields", [("Sähköposti", "email", RegisterField.EMAIL)])
+    kwargs.setdefault("title", "Testilomake")
+    kwargs.setdefault("slug", "testilomake")
+    kwargs.setdefault("purpose", "Testaus")
+    kwargs.setdefault("legal_basis", LegalBasis.LEGITIMATE_INTEREST)
+    page = FormPage(**kwargs)
+    page.form_fields = [
+        FormField(label=label, field_type=field_type, maps_to=maps_to)
+        for label, field_type, maps_to in fields
+    ]
+    home = Site.objects.get(is_default_site=True).root_page
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
