@@ -1,5 +1,6 @@
 """The directory's rules: what is public, owner edit links, owner changes and their approval."""
 
+import base64
 import json
 from dataclasses import dataclass, field
 
@@ -192,7 +193,16 @@ def owner_contacts(listing):
 
 
 def make_token(link):
-    return signing.dumps({"link": link.pk, "listing": link.listing_id}, salt=TOKEN_SALT)
+    """A signed, timestamped token, base64-encoded so that it fits a page path segment."""
+    signed = signing.dumps({"link": link.pk, "listing": link.listing_id}, salt=TOKEN_SALT)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def _unwrap(token):
+    try:
+        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    except (ValueError, UnicodeDecodeError) as error:
+        raise signing.BadSignature("not a token") from error
 
 
 def issue_edit_link(listing, contact, sent_by_staff=False):
@@ -245,7 +255,9 @@ def redeem_edit_token(listing, token):
     another listing, has been used, or has expired.
     """
     try:
-        payload = signing.loads(token, salt=TOKEN_SALT, max_age=EditLink.VALID_FOR.total_seconds())
+        payload = signing.loads(
+            _unwrap(token), salt=TOKEN_SALT, max_age=EditLink.VALID_FOR.total_seconds()
+        )
     except signing.SignatureExpired as error:
         raise InvalidEditLink("expired") from error
     except signing.BadSignature as error:

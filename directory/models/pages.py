@@ -92,7 +92,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):  # noqa: DJ008 (Page provides
 
         return request_edit_link(request, self, slug)
 
-    @re_path(r"^(?P<slug>[-\w]+)/edit/(?P<token>[-:\w]+)/$")
+    @re_path(r"^(?P<slug>[-\w]+)/edit/(?P<token>[-\w]+)/$")
     def redeem_link(self, request, slug, token):
         from ..services import InvalidEditLink, redeem_edit_token
 
