@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,11 +20,9 @@ def _require(request, permission="directory.change_listing"):
 
 def moderation(request):
     _require(request)
-    listings = (
-        Listing.objects.exclude(pending_changes={})
-        .union(Listing.objects.filter(status=Listing.Status.PENDING))
-        .order_by("name")
-    )
+    listings = Listing.objects.filter(
+        Q(status=Listing.Status.PENDING) | Q(pending_since__isnull=False)
+    ).order_by("name")
     return TemplateResponse(
         request,
         "directory/admin/moderation.html",

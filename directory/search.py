@@ -73,7 +73,13 @@ def _load_in_order(ids):
     """Public listings by id, in the engine's order; whatever is no longer public drops out."""
     from .models import Listing
 
-    by_id = {listing.pk: listing for listing in Listing.objects.public().filter(pk__in=ids)}
+    listings = (
+        Listing.objects.public()
+        .filter(pk__in=ids)
+        .select_related("organisation")
+        .prefetch_related("services")
+    )
+    by_id = {listing.pk: listing for listing in listings}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -214,7 +220,11 @@ class DatabaseEngine:
         matching = self.matching(query)
         base = matching.order_by()
         total = base.count()
-        page = list(self.ordered(matching, query)[offset : offset + limit])
+        page = list(
+            self.ordered(matching, query)
+            .select_related("organisation")
+            .prefetch_related("services")[offset : offset + limit]
+        )
         if not total:
             return Results(listings=page, total=0, facets=_facets([], [], []))
         ids = base.values("pk")
