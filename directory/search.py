@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.functional import cached_property
 
@@ -214,38 +214,60 @@ class DatabaseEngine:
             return listings.order_by(F("published_at").desc(nulls_last=True), "pk")
         return listings.order_by(Lower("name"), "pk")
 
-    def search(self, query, offset=0, limit=20):
-        from .models import Service
+    def counts(self, matching):
+        """The total and every facet's counts in one query: the match runs once."""
+        from .models import Listing, Service
 
+        sql, params = (
+            matching.order_by()
+            .values("pk", "municipality", "industry_section")
+            .query.sql_with_params()
+        )
+        through = Listing.services.through._meta.db_table
+        services = Service._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                WITH m (id, municipality, industry_section) AS ({sql})
+                SELECT 'total', '', COUNT(*) FROM m
+                UNION ALL
+                SELECT 'municipality', municipality, COUNT(*) FROM m GROUP BY municipality
+                UNION ALL
+                SELECT 'industry', industry_section, COUNT(*) FROM m GROUP BY industry_section
+                UNION ALL
+                SELECT 'service', s.slug, COUNT(*) FROM m
+                    JOIN {through} ls ON ls.listing_id = m.id
+                    JOIN {services} s ON s.id = ls.service_id
+                    GROUP BY s.slug
+                """,  # noqa: S608 (table names from the models; values are parameters)
+                params,
+            )
+            rows = cursor.fetchall()
+        total = 0
+        grouped = {"municipality": [], "industry": [], "service": []}
+        for kind, value, count in rows:
+            if kind == "total":
+                total = count
+            else:
+                grouped[kind].append((value, count))
+        for pairs in grouped.values():
+            pairs.sort(key=lambda pair: (-pair[1], pair[0] or ""))
+        return total, grouped
+
+    def search(self, query, offset=0, limit=20):
         matching = self.matching(query)
-        base = matching.order_by()
-        total = base.count()
-        page = list(
-            self.ordered(matching, query)
-            .select_related("organisation")
-            .prefetch_related("services")[offset : offset + limit]
-        )
-        if not total:
-            return Results(listings=page, total=0, facets=_facets([], [], []))
-        ids = base.values("pk")
-        municipalities = (
-            base.values_list("municipality").annotate(n=Count("pk")).order_by("-n", "municipality")
-        )
-        sections = (
-            base.values_list("industry_section")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "industry_section")
-        )
-        services = (
-            Service.objects.filter(listings__in=ids)
-            .values_list("slug")
-            .annotate(n=Count("listings"))
-            .order_by("-n", "slug")
-        )
+        total, grouped = self.counts(matching)
+        page = []
+        if total:
+            page = list(
+                self.ordered(matching, query)
+                .select_related("organisation")
+                .prefetch_related("services")[offset : offset + limit]
+            )
         return Results(
             listings=page,
             total=total,
-            facets=_facets(list(municipalities), list(sections), list(services)),
+            facets=_facets(grouped["municipality"], grouped["industry"], grouped["service"]),
         )
 
     def suggest(self, prefix, limit=SUGGESTION_LIMIT):
