@@ -174,6 +174,8 @@ class DatabaseEngine:
             TrigramWordSimilarity,
         )
 
+        from .models import Listing
+
         text = " ".join(terms)
         # Each word as a prefix ("puu:*") on the unstemmed lexemes, or the words
         # stemmed in Finnish. `terms` holds only word characters, so the raw
@@ -183,9 +185,15 @@ class DatabaseEngine:
         )
         stemmed = SearchQuery(text, search_type="plain", config="finnish")
         tsquery = prefix | stemmed
-        return listings.filter(
-            Q(search_vector=tsquery) | TrigramWordSimilar(F("name"), Value(text))
-        ).annotate(
+        # Each condition through its own GIN index, joined by UNION: written as one OR,
+        # the planner scans every public row and computes the similarity for each.
+        by_text = Listing.objects.filter(search_vector=tsquery).values("pk").order_by()
+        by_name = (
+            Listing.objects.filter(TrigramWordSimilar(F("name"), Value(text)))
+            .values("pk")
+            .order_by()
+        )
+        return listings.filter(pk__in=by_text.union(by_name)).annotate(
             rank=SearchRank(F("search_vector"), tsquery) + TrigramWordSimilarity(text, "name")
         )
 
