@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Company directory")
+
+    def ready(self):
+        from privacy.providers import register
+
+        from . import signals  # noqa: F401 (connects the index to saves and deletes)
+        from .personal_data import DirectoryEditLinkProvider, DirectoryListingProvider
+
+        register(DirectoryListingProvider())
+        register(DirectoryEditLinkProvider())

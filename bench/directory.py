@@ -1,0 +1,383 @@
+"""Directory search latency on PostgreSQL: the database engine against a naive icontains query.
+
+    .venv/bin/python bench/directory.py                # 50,000 listings
+    .venv/bin/python bench/directory.py --listings 5000 --repeat 3
+
+Uses its own database (miksei_directory_bench on 127.0.0.1:5432 unless
+BENCH_DATABASE_URL says otherwise): creates it, migrates it, loads the listings
+once (a later run with the same size reuses them), then runs a fixed query set
+and reports the median and 95th percentile per approach:
+
+- engine:   DatabaseEngine.search(): full-text + trigram match, count, ranked page of 20
+            and the three facet aggregations (what the index page runs);
+- engine (page only): the same match, count and ranked page, without facets;
+- baseline: a naive `icontains` over name, services and description: count and a page of 20
+            ordered by name (no ranking, no typo tolerance, no facets).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/miksei_directory_bench"
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+PLACES = [
+    "Mikkelin",
+    "Juvan",
+    "Saimaan",
+    "Savon",
+    "Kangasniemen",
+    "Mäntyharjun",
+    "Puumalan",
+    "Hirvensalmen",
+    "Pertunmaan",
+    "Ristiinan",
+    "Suomenniemen",
+    "Anttolan",
+    "Etelä-Savon",
+    "Järvi-Suomen",
+    "Otavan",
+    "Haukivuoren",
+    "Ruokolahden",
+    "Sulkavan",
+]
+TRADES = [
+    "Puutyö",
+    "Rakennus",
+    "Tilitoimisto",
+    "Kuljetus",
+    "Sähkö",
+    "Putkityö",
+    "Kahvila",
+    "Ravintola",
+    "Konepaja",
+    "Metsäpalvelu",
+    "Kiinteistöhuolto",
+    "Siivous",
+    "Autokorjaamo",
+    "Hiusstudio",
+    "Ohjelmisto",
+    "Mainostoimisto",
+    "Maalaus",
+    "Kattotyö",
+    "Lvi-palvelu",
+    "Hirsitalo",
+    "Pitopalvelu",
+    "Kukkakauppa",
+    "Fysioterapia",
+    "Lakiasiaintoimisto",
+    "Valokuvaamo",
+    "Tekstiili",
+    "Kaluste",
+    "Teräs",
+    "Muovi",
+    "Graafinen",
+]
+SUFFIXES = ["Oy", "Oy", "Oy", "Tmi", "Ky", "Ab"]
+SERVICES = [
+    "Kirjanpito",
+    "Tilintarkastus",
+    "Ohjelmistokehitys",
+    "Verkkosivut",
+    "Rakennuttaminen",
+    "Remontointi",
+    "Puusepäntyöt",
+    "Catering",
+    "Majoitus",
+    "Kuljetus",
+    "Markkinointi",
+    "Siivous",
+    "Sähköasennus",
+    "Putkiasennus",
+    "Konsultointi",
+    "Koulutus",
+    "Huolto",
+    "Maanrakennus",
+    "Metsänhoito",
+    "Valokuvaus",
+]
+MUNICIPALITIES = [
+    "Mikkeli",
+    "Juva",
+    "Kangasniemi",
+    "Mäntyharju",
+    "Pertunmaa",
+    "Hirvensalmi",
+    "Puumala",
+    "Savonlinna",
+    "Pieksämäki",
+    "Sulkava",
+]
+CODES = [
+    "16230",
+    "41200",
+    "43220",
+    "49410",
+    "56101",
+    "62010",
+    "69201",
+    "73111",
+    "81210",
+    "96021",
+    "25620",
+    "47761",
+    "86901",
+    "71121",
+    "02200",
+]
+WORDS = [
+    "laadukas",
+    "palvelu",
+    "asiakas",
+    "kokemus",
+    "ammattitaito",
+    "nopea",
+    "toimitus",
+    "yritys",
+    "perhe",
+    "paikallinen",
+    "kestävä",
+    "ratkaisu",
+    "suunnittelu",
+    "toteutus",
+    "huolto",
+    "asennus",
+    "kotimainen",
+    "luotettava",
+    "vuodesta",
+    "alueella",
+    "tarjoamme",
+    "mittatilaus",
+    "korjaus",
+    "ylläpito",
+    "neuvonta",
+    "koulutus",
+    "vuokraus",
+    "myynti",
+]
+
+# The fixed query set: exact names, single words, prefixes, typos, services and filters.
+QUERIES = [
+    {"text": "Mikkelin Puutyö"},
+    {"text": "tilitoimisto"},
+    {"text": "kuljetus"},
+    {"text": "ravintola"},
+    {"text": "Saimaan Konepaja Oy"},
+    {"text": "puut"},
+    {"text": "ohjelm"},
+    {"text": "kiinteis"},
+    {"text": "hirsit"},
+    {"text": "tilitomisto"},
+    {"text": "konepaaja"},
+    {"text": "fysioterpia"},
+    {"text": "kirjanpito"},
+    {"text": "verkkosivut"},
+    {"text": "mittatilaus korjaus"},
+    {"text": "sähkö", "municipality": "Juva"},
+    {"text": "rakennus", "industry": "F"},
+    {"text": "siivous", "service": "siivous"},
+    {"text": "", "municipality": "Mikkeli"},
+    {"text": "paikallinen perhe"},
+]
+
+
+def ensure_database(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    if not name.startswith("miksei_directory"):
+        sys.exit(f"refusing to use database {name!r}: the bench only uses miksei_directory*")
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def load(count, stdout):
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from directory.industries import section_for_code
+    from directory.models import Listing, Service
+    from directory.search import DatabaseEngine
+    from registry.models import Organisation
+
+    if Listing.objects.count() == count:
+        stdout.write(f"reusing {count} listings already loaded\n")
+        return
+    stdout.write(f"loading {count} listings...\n")
+    started = time.perf_counter()
+    rng = random.Random(2026)
+    with transaction.atomic():
+        Listing.objects.all().delete()
+        Organisation.objects.all().delete()
+        services = [Service.objects.get_or_create(name=name)[0] for name in SERVICES]
+        now = timezone.now()
+        organisations, listings = [], []
+        for i in range(count):
+            name = f"{rng.choice(PLACES)} {rng.choice(TRADES)} {rng.choice(SUFFIXES)}"
+            municipality = rng.choice(MUNICIPALITIES)
+            code = rng.choice(CODES)
+            organisations.append(
+                Organisation(
+                    name=name,
+                    industry_code=code,
+                    municipality=municipality,
+                    city=municipality,
+                    street_address=f"Katu {i}",
+                    postcode="50100",
+                )
+            )
+        Organisation.objects.bulk_create(organisations, batch_size=5000)
+        for i, organisation in enumerate(organisations):
+            words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
+            listings.append(
+                Listing(
+                    organisation=organisation,
+                    slug=f"yritys-{i}",
+                    status=Listing.Status.PUBLIC if rng.random() < 0.9 else Listing.Status.HIDDEN,
+                    name=organisation.name,
+                    city=organisation.city,
+                    municipality=organisation.municipality,
+                    industry_section=section_for_code(organisation.industry_code),
+                    description=words.capitalize() + ".",
+                    phone="+358401234567",
+                    published_at=now,
+                )
+            )
+        Listing.objects.bulk_create(listings, batch_size=5000)
+        through = Listing.services.through
+        links = [
+            through(listing_id=listing.pk, service_id=service.pk)
+            for listing in listings
+            for service in rng.sample(services, rng.randint(1, 3))
+        ]
+        through.objects.bulk_create(links, batch_size=10000)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                UPDATE directory_listing l SET services_text = s.names
+                FROM (SELECT ls.listing_id, string_agg(sv.name, ', ' ORDER BY sv.name) AS names
+                      FROM directory_listing_services ls
+                      JOIN directory_service sv ON sv.id = ls.service_id
+                      GROUP BY ls.listing_id) s
+                WHERE s.listing_id = l.id
+                """
+            )
+        DatabaseEngine().rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE directory_listing")
+        cursor.execute("VACUUM ANALYZE directory_listing_services")
+    stdout.write(f"loaded in {time.perf_counter() - started:.1f} s\n")
+
+
+def naive(query, limit=20):
+    from django.db.models import Q
+
+    from directory.models import Listing
+
+    listings = Listing.objects.public()
+    if query.municipality:
+        listings = listings.filter(municipality=query.municipality)
+    if query.industry:
+        listings = listings.filter(industry_section=query.industry)
+    if query.service:
+        listings = listings.filter(services__slug=query.service)
+    for term in query.terms:
+        listings = listings.filter(
+            Q(name__icontains=term)
+            | Q(services_text__icontains=term)
+            | Q(description__icontains=term)
+        )
+    total = listings.count()
+    return total, list(listings.order_by("name", "pk")[:limit])
+
+
+def engine_page_only(engine, query, limit=20):
+    matching = engine.matching(query)
+    total = matching.order_by().count()
+    return total, list(engine.ordered(matching, query)[:limit])
+
+
+def measure(function, queries, repeat):
+    timings, totals = [], []
+    for query in queries:  # warm-up: plans and caches, not measured
+        function(query)
+    for _ in range(repeat):
+        for query in queries:
+            started = time.perf_counter()
+            result = function(query)
+            timings.append((time.perf_counter() - started) * 1000)
+            totals.append(result)
+    return timings, totals
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered)) - 1))
+    return ordered[index]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--listings", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=10)
+    args = parser.parse_args()
+
+    ensure_database(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from directory.search import DatabaseEngine, Query
+
+    if connection.vendor != "postgresql":
+        sys.exit("the benchmark needs PostgreSQL")
+    call_command("migrate", verbosity=0, interactive=False)
+    load(args.listings, sys.stdout)
+
+    engine = DatabaseEngine()
+    queries = [Query(**q) for q in QUERIES]
+    approaches = {
+        "engine (search + facets)": lambda q: engine.search(q, limit=20).total,
+        "engine (match + page)": lambda q: engine_page_only(engine, q)[0],
+        "baseline icontains": lambda q: naive(q)[0],
+    }
+    results = {}
+    for label, function in approaches.items():
+        timings, totals = measure(function, queries, args.repeat)
+        results[label] = timings
+        if label != "engine (search + facets)":
+            continue
+        hits = dict(zip([q.text or str(q) for q in queries], totals[: len(queries)], strict=True))
+    baseline_hits = {q.text or str(q): naive(q)[0] for q in queries}
+
+    public = __import__("directory.models", fromlist=["Listing"]).Listing.objects.public().count()
+    print(f"\n{args.listings} listings ({public} public), {len(queries)} queries x {args.repeat}")
+    print(f"{'approach':28} {'median ms':>10} {'p95 ms':>10}")
+    base_median = statistics.median(results["baseline icontains"])
+    base_p95 = percentile(results["baseline icontains"], 0.95)
+    for label, timings in results.items():
+        median, p95 = statistics.median(timings), percentile(timings, 0.95)
+        print(
+            f"{label:28} {median:10.1f} {p95:10.1f}   "
+            f"(x{median / base_median:.2f} median, x{p95 / base_p95:.2f} p95 of baseline)"
+        )
+    print("\nhits per query (engine / icontains):")
+    for text in hits:
+        print(f"  {text!r:40} {hits[text]:6} / {baseline_hits[text]:6}")
+
+
+if __name__ == "__main__":
+    main()

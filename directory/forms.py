@@ -1,0 +1,134 @@
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from registry.normalise import normalise_phone
+
+from .industries import SECTION_CHOICES
+from .models import VISIBILITY_FIELDS, Listing, Service
+
+SORT_CHOICES = [
+    ("relevance", _("Best match")),
+    ("name", _("Name A–Ö")),
+    ("newest", _("Newest first")),
+]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search companies"), required=False, max_length=200)
+    municipality = forms.CharField(label=_("Municipality"), required=False, max_length=100)
+    industry = forms.ChoiceField(
+        label=_("Industry"), required=False, choices=[("", _("All industries")), *SECTION_CHOICES]
+    )
+    service = forms.SlugField(label=_("Service"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def query(self):
+        from .search import Query
+
+        data = self.cleaned_data if self.is_valid() else {}
+        return Query(
+            text=data.get("q", ""),
+            municipality=data.get("municipality", ""),
+            industry=data.get("industry", ""),
+            service=data.get("service", ""),
+            sort=data.get("sort") or "relevance",
+        )
+
+    def page_number(self):
+        return (self.cleaned_data.get("page") if self.is_valid() else None) or 1
+
+
+class RequestLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("Use the address our register holds for you as a contact of this company."),
+    )
+
+
+class OwnerEditForm(forms.Form):
+    listed = forms.BooleanField(
+        label=_("Show the listing in the directory"),
+        required=False,
+        help_text=_("When off, the company page and every search result disappear at once."),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services"),
+        queryset=Service.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    email = forms.EmailField(label=_("Email"), required=False)
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=500, assume_scheme="https"
+    )
+    social_profiles = forms.CharField(
+        label=_("Social media profiles"),
+        required=False,
+        help_text=_("One address a line, for example https://www.facebook.com/yourcompany."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    show_street_address = forms.BooleanField(label=_("Show street address"), required=False)
+    show_phone = forms.BooleanField(label=_("Show phone"), required=False)
+    show_email = forms.BooleanField(label=_("Show email"), required=False)
+    show_website = forms.BooleanField(label=_("Show website"), required=False)
+    show_social_profiles = forms.BooleanField(label=_("Show social media profiles"), required=False)
+    show_contact_persons = forms.BooleanField(label=_("Show contact persons"), required=False)
+
+    TEXT = ("description", "services", "phone", "email", "website", "social_profiles")
+
+    @classmethod
+    def for_listing(cls, listing, data=None):
+        initial = {
+            "listed": listing.status != Listing.Status.HIDDEN,
+            "description": listing.description,
+            "services": list(listing.services.all()),
+            "phone": listing.phone,
+            "email": listing.email,
+            "website": listing.website,
+            "social_profiles": "\n".join(listing.social_profiles),
+            **{flag: getattr(listing, flag) for flag in VISIBILITY_FIELDS.values()},
+        }
+        return cls(data=data, initial=initial)
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_phone(phone) if phone else ""
+
+    def clean_social_profiles(self):
+        lines = [line.strip() for line in self.cleaned_data["social_profiles"].splitlines()]
+        profiles = [line for line in lines if line]
+        validate = URLValidator(schemes=["https", "http"])
+        for profile in profiles:
+            try:
+                validate(profile)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a web address."), params={"value": profile}
+                ) from error
+        return profiles
+
+    def text(self):
+        data = self.cleaned_data
+        return {
+            "description": data["description"].strip(),
+            "services": [service.pk for service in data["services"]],
+            "phone": data["phone"],
+            "email": data["email"].strip().lower(),
+            "website": data["website"],
+            "social_profiles": data["social_profiles"],
+        }
+
+    def visibility(self, listing):
+        data = self.cleaned_data
+        values = {flag: data[flag] for flag in VISIBILITY_FIELDS.values()}
+        if not data["listed"]:
+            values["status"] = Listing.Status.HIDDEN
+        elif listing.status == Listing.Status.HIDDEN:
+            values["status"] = Listing.Status.PUBLIC  # services.apply_owner_changes may hold it
+        return values

@@ -1,0 +1,582 @@
+"""Directory search: one interface, two engines.
+
+`get_engine()` returns the Elasticsearch engine when `settings.ELASTICSEARCH_URL`
+is set and the database engine otherwise. Both answer `search()`, `suggest()`,
+`index()`, `remove()` and `rebuild()` the same way; the shared contract tests in
+tests/directory/test_search_contract.py hold them to it.
+
+Only public listings are ever indexed, and only their always-public fields
+(name, city, industry, services, description). A listing that stops being
+public is removed from the index in the same request (see `sync_listing`).
+"""
+
+import contextlib
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+
+from .industries import section_name
+
+logger = logging.getLogger(__name__)
+
+WORD = re.compile(r"\w+", re.UNICODE)
+SORTS = ("relevance", "name", "newest")
+SUGGESTION_LIMIT = 8
+
+
+def words(text):
+    """The query's words, lower-cased; anything else (operators, quotes) is dropped."""
+    return [word.lower() for word in WORD.findall(text or "")][:10]
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""
+    municipality: str = ""
+    industry: str = ""  # TOL 2008 section letter
+    service: str = ""  # service slug
+    sort: str = "relevance"
+
+    @property
+    def terms(self):
+        return words(self.text)
+
+    @property
+    def effective_sort(self):
+        if self.sort not in SORTS or (self.sort == "relevance" and not self.terms):
+            return "name"
+        return self.sort
+
+
+@dataclass
+class Facet:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class Results:
+    listings: list
+    total: int
+    facets: dict = field(default_factory=dict)
+
+
+def _load_in_order(ids):
+    """Public listings by id, in the engine's order; whatever is no longer public drops out."""
+    from .models import Listing
+
+    listings = (
+        Listing.objects.public()
+        .filter(pk__in=ids)
+        .select_related("organisation")
+        .prefetch_related("services")
+    )
+    by_id = {listing.pk: listing for listing in listings}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _service_labels(slugs):
+    from .models import Service
+
+    return dict(Service.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
+
+def _facets(municipalities, sections, services):
+    """Facet lists from (value, count) pairs, largest first."""
+    service_names = _service_labels([value for value, _ in services])
+    return {
+        "municipality": [Facet(v, v, n) for v, n in municipalities if v],
+        "industry": [Facet(v, f"{v} {section_name(v)}", n) for v, n in sections if v],
+        "service": [Facet(v, service_names.get(v, v), n) for v, n in services if v],
+    }
+
+
+class DatabaseEngine:
+    """PostgreSQL full-text search with trigram similarity; a name search on SQLite."""
+
+    name = "database"
+
+    @property
+    def is_postgresql(self):
+        return connection.vendor == "postgresql"
+
+    # -- indexing -------------------------------------------------------------
+
+    def vector(self):
+        from django.contrib.postgres.search import SearchVector
+
+        return (
+            SearchVector("name", config="simple", weight="A")
+            + SearchVector("name", config="finnish", weight="A")
+            + SearchVector("services_text", config="simple", weight="B")
+            + SearchVector("services_text", config="finnish", weight="B")
+            + SearchVector("description", config="finnish", weight="C")
+        )
+
+    def index(self, listing):
+        from .models import Listing
+
+        if not self.is_postgresql:
+            return
+        rows = Listing.objects.filter(pk=listing.pk)
+        if listing.is_public:
+            rows.update(search_vector=self.vector())
+        else:
+            rows.update(search_vector=None)
+
+    def remove(self, listing_id):
+        from .models import Listing
+
+        if self.is_postgresql:
+            Listing.objects.filter(pk=listing_id).update(search_vector=None)
+
+    def rebuild(self, stdout=None):
+        from .models import Listing
+
+        if not self.is_postgresql:
+            return 0
+        Listing.objects.exclude(status=Listing.Status.PUBLIC).update(search_vector=None)
+        return Listing.objects.public().update(search_vector=self.vector())
+
+    # -- querying -------------------------------------------------------------
+
+    def matching(self, query):
+        """Public listings that match the text and the filters, annotated with `rank`."""
+        from .models import Listing
+
+        listings = Listing.objects.public()
+        if query.municipality:
+            listings = listings.filter(municipality=query.municipality)
+        if query.industry:
+            listings = listings.filter(industry_section=query.industry)
+        if query.service:
+            listings = listings.filter(services__slug=query.service)
+        terms = query.terms
+        if not terms:
+            return listings.annotate(rank=Value(0.0, output_field=FloatField()))
+        if self.is_postgresql:
+            return self._postgresql_match(listings, terms)
+        return self._fallback_match(listings, terms)
+
+    def _postgresql_match(self, listings, terms):
+        from django.contrib.postgres.lookups import TrigramWordSimilar
+        from django.contrib.postgres.search import (
+            SearchQuery,
+            SearchRank,
+            TrigramWordSimilarity,
+        )
+
+        from .models import Listing
+
+        text = " ".join(terms)
+        # Each word as a prefix ("puu:*") on the unstemmed lexemes, or the words
+        # stemmed in Finnish. `terms` holds only word characters, so the raw
+        # tsquery cannot carry operators from the visitor.
+        prefix = SearchQuery(
+            " & ".join(f"{t}:*" for t in terms), search_type="raw", config="simple"
+        )
+        stemmed = SearchQuery(text, search_type="plain", config="finnish")
+        tsquery = prefix | stemmed
+        # Each condition through its own GIN index, joined by UNION: written as one OR,
+        # the planner scans every public row and computes the similarity for each.
+        by_text = Listing.objects.filter(search_vector=tsquery).values("pk").order_by()
+        by_name = (
+            Listing.objects.filter(TrigramWordSimilar(F("name"), Value(text)))
+            .values("pk")
+            .order_by()
+        )
+        return listings.filter(pk__in=by_text.union(by_name)).annotate(
+            rank=SearchRank(F("search_vector"), tsquery) + TrigramWordSimilarity(text, "name")
+        )
+
+    def _fallback_match(self, listings, terms):
+        for term in terms:
+            listings = listings.filter(
+                Q(name__icontains=term)
+                | Q(services_text__icontains=term)
+                | Q(description__icontains=term)
+            )
+        first = terms[0]
+        return listings.annotate(
+            rank=Case(
+                When(name__istartswith=first, then=Value(2.0)),
+                When(name__icontains=first, then=Value(1.0)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        )
+
+    def ordered(self, listings, query):
+        sort = query.effective_sort
+        if sort == "relevance":
+            return listings.order_by("-rank", "name", "pk")
+        if sort == "newest":
+            return listings.order_by(F("published_at").desc(nulls_last=True), "pk")
+        return listings.order_by(Lower("name"), "pk")
+
+    def counts(self, matching):
+        """The total and every facet's counts in one query: the match runs once."""
+        from .models import Listing, Service
+
+        sql, params = (
+            matching.order_by()
+            .values("pk", "municipality", "industry_section")
+            .query.sql_with_params()
+        )
+        through = Listing.services.through._meta.db_table
+        services = Service._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                WITH m (id, municipality, industry_section) AS ({sql})
+                SELECT 'total', '', COUNT(*) FROM m
+                UNION ALL
+                SELECT 'municipality', municipality, COUNT(*) FROM m GROUP BY municipality
+                UNION ALL
+                SELECT 'industry', industry_section, COUNT(*) FROM m GROUP BY industry_section
+                UNION ALL
+                SELECT 'service', s.slug, COUNT(*) FROM m
+                    JOIN {through} ls ON ls.listing_id = m.id
+                    JOIN {services} s ON s.id = ls.service_id
+                    GROUP BY s.slug
+                """,  # noqa: S608 (table names from the models; values are parameters)
+                params,
+            )
+            rows = cursor.fetchall()
+        total = 0
+        grouped = {"municipality": [], "industry": [], "service": []}
+        for kind, value, count in rows:
+            if kind == "total":
+                total = count
+            else:
+                grouped[kind].append((value, count))
+        for pairs in grouped.values():
+            pairs.sort(key=lambda pair: (-pair[1], pair[0] or ""))
+        return total, grouped
+
+    def search(self, query, offset=0, limit=20):
+        matching = self.matching(query)
+        total, grouped = self.counts(matching)
+        page = []
+        if total:
+            page = list(
+                self.ordered(matching, query)
+                .select_related("organisation")
+                .prefetch_related("services")[offset : offset + limit]
+            )
+        return Results(
+            listings=page,
+            total=total,
+            facets=_facets(grouped["municipality"], grouped["industry"], grouped["service"]),
+        )
+
+    def suggest(self, prefix, limit=SUGGESTION_LIMIT):
+        from .models import Listing
+
+        terms = words(prefix)
+        if not terms:
+            return []
+        listings = Listing.objects.public()
+        if self.is_postgresql:
+            listings = self._postgresql_match(listings, terms).order_by("-rank", "name")
+        else:
+            listings = listings.filter(name__icontains=" ".join(terms)).order_by(Lower("name"))
+        return list(listings.values_list("name", flat=True)[:limit])
+
+
+# -- Elasticsearch ----------------------------------------------------------------
+
+INDEX_ALIAS = "directory"
+CONNECTION_ALIAS = "directory"
+
+
+def index_alias():
+    prefix = getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "") or "miksei"
+    return f"{prefix}_{INDEX_ALIAS}"
+
+
+def _document_class():
+    """The Elasticsearch document, built on first use so that importing needs no cluster."""
+    from elasticsearch_dsl import (
+        Completion,
+        Date,
+        Document,
+        Keyword,
+        Text,
+        analyzer,
+        token_filter,
+    )
+
+    finnish = analyzer(
+        "finnish_text",
+        tokenizer="standard",
+        filter=[
+            "lowercase",
+            token_filter("finnish_stop", type="stop", stopwords="_finnish_"),
+            token_filter("finnish_stemmer", type="stemmer", language="finnish"),
+        ],
+    )
+    # Search-as-you-type: every word indexed by its first 2-20 letters, with and
+    # without Finnish letters folded (ä -> a), so "puuty" finds "Puutyö".
+    edge = analyzer(
+        "edge_prefix",
+        tokenizer="standard",
+        filter=[
+            "lowercase",
+            token_filter("fold", type="asciifolding", preserve_original=True),
+            token_filter("edge_2_20", type="edge_ngram", min_gram=2, max_gram=20),
+        ],
+    )
+    edge_search = analyzer(
+        "edge_prefix_search",
+        tokenizer="standard",
+        filter=["lowercase", token_filter("fold_search", type="asciifolding")],
+    )
+
+    class ListingDocument(Document):
+        name = Text(
+            analyzer=finnish,
+            fields={
+                "raw": Keyword(normalizer="lowercase"),
+                "prefix": Text(analyzer=edge, search_analyzer=edge_search),
+            },
+        )
+        services = Text(
+            analyzer=finnish,
+            fields={"prefix": Text(analyzer=edge, search_analyzer=edge_search)},
+        )
+        service_slugs = Keyword(multi=True)
+        description = Text(analyzer=finnish)
+        city = Keyword()
+        municipality = Keyword()
+        industry_section = Keyword()
+        published_at = Date()
+        suggest = Completion(analyzer="simple")
+
+        class Index:
+            name = index_alias()
+            settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    return ListingDocument
+
+
+class ElasticsearchEngine:
+    """elasticsearch-dsl 8: Finnish analysis, edge n-grams, keyword facets, completion."""
+
+    name = "elasticsearch"
+
+    def __init__(self, url=None):
+        self.url = url or settings.ELASTICSEARCH_URL
+
+    @cached_property
+    def document(self):
+        return _document_class()
+
+    @cached_property
+    def client(self):
+        from elasticsearch_dsl import connections
+
+        return connections.create_connection(alias=CONNECTION_ALIAS, hosts=[self.url], timeout=5)
+
+    def ping(self):
+        try:
+            return bool(self.client.ping())
+        except Exception:  # noqa: BLE001 (any transport failure means "not reachable")
+            return False
+
+    # -- indexing -------------------------------------------------------------
+
+    def mapping(self):
+        """The index body (settings, analysers and mappings) as a dict."""
+        return self.document._index.to_dict()
+
+    def to_document(self, listing):
+        """Only the always-public fields of a public listing; None for any other."""
+        if not listing.is_public:
+            return None
+        slugs = [service.slug for service in listing.services.all()]
+        names = [service.name for service in listing.services.all()]
+        return self.document(
+            meta={"id": listing.pk},
+            name=listing.name,
+            services=names,
+            service_slugs=slugs,
+            description=listing.description,
+            city=listing.city,
+            municipality=listing.municipality,
+            industry_section=listing.industry_section,
+            published_at=listing.published_at,
+            suggest={"input": [listing.name, *listing.name.split()], "weight": 1},
+        )
+
+    def index(self, listing):
+        document = self.to_document(listing)
+        if document is None:
+            self.remove(listing.pk)
+            return
+        document.save(using=self.client, index=index_alias(), refresh="wait_for")
+
+    def remove(self, listing_id):
+        from elasticsearch import NotFoundError
+
+        with contextlib.suppress(NotFoundError):
+            self.client.delete(index=index_alias(), id=listing_id, refresh="wait_for")
+
+    def rebuild(self, stdout=None):
+        """Build a new index beside the live one, then swap the alias in one step."""
+        from elasticsearch.helpers import bulk
+
+        from .models import Listing
+
+        alias = index_alias()
+        new_index = f"{alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 10000}"
+        body = self.mapping()
+        self.client.indices.create(
+            index=new_index, settings=body.get("settings", {}), mappings=body.get("mappings", {})
+        )
+        listings = Listing.objects.public().prefetch_related("services").order_by("pk")
+        actions = (
+            {"_index": new_index, "_id": listing.pk, "_source": self.to_document(listing).to_dict()}
+            for listing in listings.iterator(chunk_size=1000)
+        )
+        count, _errors = bulk(self.client, actions, chunk_size=1000)
+        self.client.indices.refresh(index=new_index)
+        old = []
+        if self.client.indices.exists_alias(name=alias):
+            old = list(self.client.indices.get_alias(name=alias).keys())
+        elif self.client.indices.exists(index=alias):
+            # A plain index in the alias's place (the document saved before any rebuild).
+            self.client.indices.delete(index=alias)
+        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+        actions.append({"add": {"index": new_index, "alias": alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            self.client.indices.delete(index=name)
+        return count
+
+    # -- querying -------------------------------------------------------------
+
+    def build_search(self, query, offset=0, limit=20):
+        """The elasticsearch-dsl Search for a query (its to_dict() is the request body)."""
+        from elasticsearch_dsl import A, Search
+        from elasticsearch_dsl import Q as EQ
+
+        search = Search(index=index_alias())
+        terms = query.terms
+        if terms:
+            text = " ".join(terms)
+            search = search.query(
+                EQ(
+                    "bool",
+                    should=[
+                        EQ(
+                            "multi_match",
+                            query=text,
+                            fields=["name^3", "services^2", "description"],
+                            fuzziness="AUTO",
+                            prefix_length=1,
+                        ),
+                        EQ(
+                            "multi_match",
+                            query=text,
+                            fields=["name.prefix^2", "services.prefix"],
+                            operator="and",
+                        ),
+                    ],
+                    minimum_should_match=1,
+                )
+            )
+        filters = []
+        if query.municipality:
+            filters.append(EQ("term", municipality=query.municipality))
+        if query.industry:
+            filters.append(EQ("term", industry_section=query.industry))
+        if query.service:
+            filters.append(EQ("term", service_slugs=query.service))
+        if filters:
+            search = search.filter("bool", filter=filters)
+        sort = query.effective_sort
+        if sort == "relevance":
+            search = search.sort("_score", "name.raw")
+        elif sort == "newest":
+            search = search.sort({"published_at": {"order": "desc", "missing": "_last"}})
+        else:
+            search = search.sort("name.raw")
+        search.aggs.bucket("municipality", A("terms", field="municipality", size=50))
+        search.aggs.bucket("industry", A("terms", field="industry_section", size=25))
+        search.aggs.bucket("service", A("terms", field="service_slugs", size=50))
+        return search.extra(track_total_hits=True, _source=False)[offset : offset + limit]
+
+    def build_suggest(self, prefix, limit=SUGGESTION_LIMIT):
+        from elasticsearch_dsl import Search
+
+        return Search(index=index_alias()).suggest(
+            "names",
+            " ".join(words(prefix)),
+            completion={"field": "suggest", "size": limit, "skip_duplicates": True},
+        )
+
+    def search(self, query, offset=0, limit=20):
+        response = self.build_search(query, offset, limit).using(self.client).execute()
+        ids = [int(hit.meta.id) for hit in response]
+        aggs = response.aggregations
+
+        def buckets(name):
+            return [(b.key, b.doc_count) for b in getattr(aggs, name).buckets]
+
+        return Results(
+            listings=_load_in_order(ids),
+            total=response.hits.total.value,
+            facets=_facets(buckets("municipality"), buckets("industry"), buckets("service")),
+        )
+
+    def suggest(self, prefix, limit=SUGGESTION_LIMIT):
+        from .models import Listing
+
+        if not words(prefix):
+            return []
+        response = self.build_suggest(prefix, limit).using(self.client).execute()
+        ids = [int(option._id) for option in response.suggest.names[0].options]
+        # The database has the last word: only listings that are public now.
+        names = dict(Listing.objects.public().filter(pk__in=ids).values_list("pk", "name"))
+        return [names[pk] for pk in ids if pk in names]
+
+
+def get_engine():
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        return ElasticsearchEngine()
+    return DatabaseEngine()
+
+
+def engines():
+    """Every engine that keeps an index: the database always, Elasticsearch when configured."""
+    found = [DatabaseEngine()]
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        found.append(ElasticsearchEngine())
+    return found
+
+
+def sync_listing(listing):
+    """Bring every index in line with the listing now, before the request answers."""
+    for engine in engines():
+        try:
+            engine.index(listing)
+        except Exception:
+            logger.exception(
+                "Could not update listing #%s in the %s index", listing.pk, engine.name
+            )
+            if not listing.is_public:
+                raise  # a listing that must disappear may not stay findable silently
+
+
+def unindex_listing(listing_id):
+    for engine in engines():
+        engine.remove(listing_id)

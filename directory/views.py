@@ -1,0 +1,198 @@
+"""The public views behind DirectoryIndexPage's routes."""
+
+from types import SimpleNamespace
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import services
+from .forms import OwnerEditForm, RequestLinkForm, SearchForm
+from .models import Listing
+from .models.pages import edit_grant
+from .search import get_engine
+
+
+def _pagination(number, per_page, total, params):
+    pages = max(1, -(-total // per_page))
+    number = min(number, pages)
+
+    def url(n):
+        return "?" + urlencode({**params, "page": n})
+
+    return SimpleNamespace(
+        number=number,
+        num_pages=pages,
+        has_previous=number > 1,
+        has_next=number < pages,
+        previous_url=url(number - 1) if number > 1 else "",
+        next_url=url(number + 1) if number < pages else "",
+        start=(number - 1) * per_page,
+    )
+
+
+def directory_index(request, page):
+    form = SearchForm(request.GET or None)
+    query = form.query()
+    per_page = page.per_page or 20
+    number = form.page_number()
+    params = {key: value for key, value in request.GET.items() if value and key != "page"}
+    engine = get_engine()
+    results = engine.search(query, offset=(number - 1) * per_page, limit=per_page)
+    pagination = _pagination(number, per_page, results.total, params)
+    if pagination.number != number:  # past the last page: show the last one
+        results = engine.search(query, offset=pagination.start, limit=per_page)
+    base_url = page.get_url(request)
+    hits = [
+        {
+            "url": base_url + page.reverse_subpage("company", args=[listing.slug]),
+            "public": services.public_listing(listing, with_contacts=False),
+        }
+        for listing in results.listings
+    ]
+    context = {
+        **page.get_context(request),
+        "form": form,
+        "query": query,
+        "results": results,
+        "hits": hits,
+        "pagination": pagination,
+        "filters_active": bool(query.municipality or query.industry or query.service),
+        "feed_url": base_url + page.reverse_subpage("rss_feed"),
+        "suggest_url": base_url + page.reverse_subpage("suggest"),
+    }
+    template = (
+        "directory/includes/results.html"
+        if request.GET.get("partial") == "1"
+        else "directory/directory_index_page.html"
+    )
+    return TemplateResponse(request, template, context)
+
+
+def _public_listing_or_404(slug):
+    listing = (
+        Listing.objects.public()
+        .select_related("organisation", "logo")
+        .prefetch_related("services")
+        .filter(slug=slug)
+        .first()
+    )
+    if listing is None:
+        raise Http404
+    return listing
+
+
+def company_page(request, page, slug):
+    listing = _public_listing_or_404(slug)
+    public = services.public_listing(listing)
+    url = page.get_full_url(request) + page.reverse_subpage("company", args=[slug])
+    return TemplateResponse(
+        request,
+        "directory/company_page.html",
+        {
+            **page.get_context(request),
+            "public": public,
+            "json_ld": services.json_ld(public, url),
+            "index_url": page.get_url(request),
+            "request_link_url": page.get_url(request)
+            + page.reverse_subpage("request_link", args=[slug]),
+        },
+    )
+
+
+def request_edit_link(request, page, slug):
+    listing = _public_listing_or_404(slug)
+    form = RequestLinkForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+
+        def build_url(token):
+            return request.build_absolute_uri(
+                page.get_url(request) + page.reverse_subpage("redeem_link", args=[slug, token])
+            )
+
+        services.request_edit_link(listing, form.cleaned_data["email"], build_url)
+        sent = True
+    return TemplateResponse(
+        request,
+        "directory/request_link.html",
+        {
+            **page.get_context(request),
+            "listing": services.public_listing(listing, with_contacts=False),
+            "form": form,
+            "sent": sent,
+            "company_url": page.get_url(request) + page.reverse_subpage("company", args=[slug]),
+        },
+    )
+
+
+def owner_edit(request, page, slug):
+    listing = (
+        Listing.objects.select_related("organisation", "logo")
+        .prefetch_related("services")
+        .filter(slug=slug)
+        .first()
+    )
+    if listing is None:
+        raise Http404
+    link_id = edit_grant(request, listing)
+    if link_id is None:
+        raise PermissionDenied
+    form = OwnerEditForm.for_listing(listing, request.POST or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = _preview(listing, form)
+        else:
+            from .models import EditLink
+
+            outcome = services.apply_owner_changes(
+                listing,
+                form.text(),
+                form.visibility(listing),
+                link=EditLink.objects.filter(pk=link_id).first(),
+            )
+            messages.success(request, _outcome_message(outcome))
+            return redirect(request.path)
+    listing.refresh_from_db()
+    return TemplateResponse(
+        request,
+        "directory/owner_edit.html",
+        {
+            **page.get_context(request),
+            "listing": listing,
+            "form": form,
+            "preview": preview,
+            "company_url": page.get_url(request) + page.reverse_subpage("company", args=[slug]),
+        },
+    )
+
+
+def _preview(listing, form):
+    """The public page as it would look with the submitted values; nothing is saved."""
+    draft = Listing.objects.select_related("organisation").get(pk=listing.pk)
+    for key, value in form.visibility(listing).items():
+        setattr(draft, key, value)
+    text = form.text()
+    for key in ("description", "phone", "email", "website", "social_profiles"):
+        setattr(draft, key, text[key])
+    was_public = draft.status
+    draft.status = Listing.Status.PUBLIC
+    public = services.public_listing(draft)
+    public.services = [service.name for service in form.cleaned_data["services"]]
+    return {"public": public, "hidden": was_public != Listing.Status.PUBLIC}
+
+
+def _outcome_message(outcome):
+    return {
+        "saved": _("Your changes are saved and public."),
+        "pending": _(
+            "Visibility changes took effect at once. Text changes are shown after our staff "
+            "have approved them."
+        ),
+        "unchanged": _("Nothing was changed."),
+    }[outcome]

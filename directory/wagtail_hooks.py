@@ -1,0 +1,98 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import Listing, Service
+
+
+class ListingViewSet(SnippetViewSet):
+    model = Listing
+    icon = "list-ul"
+    menu_label = _("Listings")
+    list_display = ["name", "municipality", "status", "updated_at"]
+    list_filter = ["status", "industry_section"]
+    search_fields = ["name", "municipality"]
+    inspect_view_enabled = True
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "tag"
+    menu_label = _("Services")
+    list_display = ["name", "slug"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (ListingViewSet, ServiceViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("Company directory")
+    menu_name = "directory"
+
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("directory/moderation/", admin_views.moderation, name="directory_moderation"),
+        path("directory/listings/<int:pk>/approve/", admin_views.approve, name="directory_approve"),
+        path("directory/listings/<int:pk>/reject/", admin_views.reject, name="directory_reject"),
+        path(
+            "directory/listings/<int:pk>/send-link/",
+            admin_views.send_link,
+            name="directory_send_link",
+        ),
+    ]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("directory.change_listing")
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        _("Directory moderation"), reverse("directory_moderation"), icon_name="tasks", order=310
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def send_link_button(snippet, user, next_url=None):
+    if isinstance(snippet, Listing) and user.has_perm("directory.change_listing"):
+        yield ListingButton(
+            _("Send edit link"),
+            reverse("directory_send_link", args=[snippet.pk]),
+            icon_name="mail",
+            priority=50,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_directory_log_actions(actions):
+    actions.register_action(
+        "directory.edit_link_sent", _("Send edit link"), _("Edit link sent to an owner")
+    )
+    actions.register_action("directory.edit_link_used", _("Use edit link"), _("Edit link used"))
+    actions.register_action(
+        "directory.owner_visibility", _("Owner visibility change"), _("Owner changed visibility")
+    )
+    actions.register_action("directory.owner_edit", _("Owner edit"), _("Owner edited the listing"))
+    actions.register_action(
+        "directory.owner_proposed", _("Owner proposal"), _("Owner proposed changes")
+    )
+    actions.register_action(
+        "directory.changes_approved", _("Approve owner changes"), _("Owner changes approved")
+    )
+    actions.register_action(
+        "directory.changes_rejected", _("Reject owner changes"), _("Owner changes rejected")
+    )
+    actions.register_action(
+        "directory.listing_approved", _("Approve listing"), _("Listing approved")
+    )

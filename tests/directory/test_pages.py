@@ -1,0 +1,184 @@
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from wagtail.models import ModelLogEntry
+
+from directory.demo import COMPANIES
+from directory.models import DirectoryIndexPage, Listing
+from directory.personal_data import INVENTORY
+from privacy.providers import Subject, registered
+
+from .conftest import company_url
+from .factories import ListingFactory, MembershipFactory, OrganisationFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_index_page_issues_a_bounded_number_of_queries(
+    client, directory_page, django_assert_max_num_queries
+):
+    service = ServiceFactory(name="Kirjanpito")
+    for _ in range(3):
+        ListingFactory(services=[service])
+    with django_assert_max_num_queries(25) as few:
+        client.get(directory_page.url + "?q=yritys")
+    for _ in range(30):
+        ListingFactory(services=[service])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(directory_page.url + "?q=yritys")
+    assert response.context["results"].total == 33
+    assert len(response.context["hits"]) == 20
+
+
+def test_a_company_page_issues_a_bounded_number_of_queries(
+    client, directory_page, django_assert_max_num_queries
+):
+    listing = ListingFactory(services=[ServiceFactory(name="A"), ServiceFactory(name="B")])
+    MembershipFactory(organisation=listing.organisation)
+    with django_assert_max_num_queries(25) as few:
+        client.get(company_url(directory_page, listing))
+    for index in range(10):
+        listing.services.add(ServiceFactory(name=f"Palvelu {index}"))
+        MembershipFactory(organisation=listing.organisation)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(company_url(directory_page, listing))
+    assert len(response.context["public"].contact_persons) == 11
+
+
+def test_urls_come_from_the_name_and_fall_back_to_the_business_id(directory_page):
+    first = ListingFactory(organisation__name="Mäkelä & Poika Oy")
+    second = ListingFactory(organisation__name="Mäkelä & Poika Oy")
+    nameless = ListingFactory(organisation__name="!!!")
+    assert first.slug == "makela-poika-oy"
+    assert second.slug == second.organisation.business_id
+    assert nameless.slug == nameless.organisation.business_id
+    # renaming keeps the address stable
+    first.organisation.name = "Mäkelä & Tytär Oy"
+    first.organisation.save()
+    first.refresh_from_db()
+    assert (first.name, first.slug) == ("Mäkelä & Tytär Oy", "makela-poika-oy")
+
+
+def test_the_organisations_changes_reach_the_listing_and_its_filters(client, directory_page):
+    organisation = OrganisationFactory(municipality="Mikkeli", industry_code="62010")
+    ListingFactory(organisation=organisation)
+    organisation.municipality = "Juva"
+    organisation.industry_code = "41200"
+    organisation.save()
+    listing = Listing.objects.get(organisation=organisation)
+    assert (listing.municipality, listing.industry_section) == ("Juva", "F")
+    assert (
+        client.get(directory_page.url + "?municipality=Juva&industry=F").context["results"].total
+        == 1
+    )
+
+
+def test_the_search_page_works_without_javascript_and_explains_an_empty_result(
+    client, directory_page, settings
+):
+    settings.LANGUAGE_CODE = "en"
+    ListingFactory(organisation__name="Koodiverstas Oy", description="Verkkopalvelut.")
+    found = client.get(directory_page.url + "?q=koodi", HTTP_ACCEPT_LANGUAGE="en")
+    body = found.content.decode()
+    assert "<mark>Koodi</mark>verstas" in body  # what was typed is marked
+    whole = client.get(directory_page.url + "?q=koodiverstas").content.decode()
+    assert "<mark>Koodiverstas</mark>" in whole
+    assert 'src="/static/directory/search.js"' in body
+    empty = client.get(directory_page.url + "?q=olematon", HTTP_ACCEPT_LANGUAGE="en")
+    assert "No company matches “olematon”." in empty.content.decode()
+    assert "Browse all companies" in empty.content.decode()
+    partial = client.get(directory_page.url + "?q=koodi&partial=1")
+    assert "<html" not in partial.content.decode()
+    assert "<mark>Koodi</mark>verstas" in partial.content.decode()
+
+
+def test_pagination_links_keep_the_query(client, directory_page):
+    for _ in range(25):
+        ListingFactory()
+    response = client.get(directory_page.url + "?q=yritys&sort=name")
+    assert response.context["pagination"].next_url == "?q=yritys&sort=name&page=2"
+    second = client.get(directory_page.url + "?q=yritys&sort=name&page=2")
+    assert len(second.context["hits"]) == 5
+    beyond = client.get(directory_page.url + "?q=yritys&sort=name&page=99")
+    assert beyond.context["pagination"].number == 2
+
+
+def test_demo_content_is_loaded_once(demo_site):
+    assert DirectoryIndexPage.objects.live().count() == 1
+    assert Listing.objects.public().count() == len(COMPANIES)
+    call_command("load_initial_data", stdout=StringIO())
+    assert Listing.objects.count() == len(COMPANIES)
+
+
+def test_staff_send_an_edit_link_to_a_registered_contact(client, directory_page, admin_user):
+    listing = ListingFactory()
+    contact = MembershipFactory(organisation=listing.organisation).contact
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/directory/listings/{listing.pk}/send-link/", {"contact": contact.pk}
+    )
+    assert response.status_code == 302
+    assert mail.outbox[0].to == [contact.email]
+    entry = ModelLogEntry.objects.get(action="directory.edit_link_sent")
+    assert entry.data["contact"] == f"contact #{contact.pk}"
+    assert contact.email not in str(entry.data)
+
+
+def test_staff_without_permission_cannot_moderate(client, directory_page, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="x")
+    client.force_login(user)
+    listing = ListingFactory()
+    assert client.post(f"/admin/directory/listings/{listing.pk}/approve/").status_code in (
+        302,
+        403,
+    )
+    assert client.get("/admin/directory/moderation/").status_code in (302, 403)
+
+
+def test_the_moderation_queue_lists_pending_listings_and_publishes_them(
+    client, directory_page, admin_user
+):
+    listing = ListingFactory(status=Listing.Status.PENDING, organisation__name="Odottava Oy")
+    client.force_login(admin_user)
+    assert "Odottava Oy" in client.get("/admin/directory/moderation/").content.decode()
+    client.post(f"/admin/directory/listings/{listing.pk}/approve/", {"what": "listing"})
+    assert client.get(company_url(directory_page, listing)).status_code == 200
+
+
+def test_rebuild_directory_index_indexes_public_listings(directory_page):
+    ListingFactory()
+    ListingFactory(status=Listing.Status.HIDDEN)
+    out = StringIO()
+    call_command("rebuild_directory_index", stdout=out)
+    assert out.getvalue().startswith("database:")
+
+
+def test_personal_data_providers_are_registered_and_cover_every_field():
+    from django.apps import apps
+
+    labels = {provider.label for provider in registered()}
+    assert {"directory.listing", "directory.edit_link"} <= labels
+    for model in apps.get_app_config("directory").get_models():
+        fields = {
+            field.name
+            for field in model._meta.get_fields(include_parents=False)
+            if field.concrete or (field.many_to_many and not field.auto_created)
+        }
+        label = f"directory.{model.__name__}"
+        assert set(INVENTORY[label]) == fields, label
+
+
+def test_a_sole_traders_phone_and_email_are_found_exported_and_erased(directory_page):
+    listing = ListingFactory(phone="+358401112233", email="toni@tmi.example")
+    provider = next(p for p in registered() if p.label == "directory.listing")
+    subject = Subject(email="TONI@tmi.example", phone="+358401112233")
+    assert list(provider.find(subject)) == [listing]
+    assert provider.export(subject)["Company directory listings"][0]["Email"] == "toni@tmi.example"
+    assert provider.restrict(subject, True) == 1
+    listing.refresh_from_db()
+    assert (listing.show_phone, listing.show_email) == (False, False)
+    assert provider.erase(subject) == 1
+    listing.refresh_from_db()
+    assert (listing.phone, listing.email) == ("", "")
