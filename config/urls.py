@@ -10,7 +10,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("ops.urls")),
-
     path("sitemap.xml", sitemap),
 ]
 

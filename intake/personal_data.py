@@ -2,7 +2,6 @@
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
 
 from privacy.providers import NOT_PERSONAL, PERSONAL, Subject
 from registry.normalise import normalise_email, normalise_phone
@@ -134,17 +133,9 @@ class ProposedChangeProvider:
         )
 
 
-def _all(model, classification=NOT_PERSONAL, **overrides):
-    return {
-        **{field.name: classification for field in model._meta.concrete_fields},
-        **overrides,
-    }
-
-
 # Every field of every intake model, classified.
 INVENTORY = {
     "intake.FormPage": {
-        **_all(Page, owner=PERSONAL, locked_by=PERSONAL),
         "page_ptr": NOT_PERSONAL,
         "to_address": PERSONAL,  # staff addresses that receive the notifications
         "from_address": NOT_PERSONAL,
