@@ -417,11 +417,17 @@ class ElasticsearchEngine:
             suggest={"input": [listing.name, *listing.name.split()], "weight": 1},
         )
 
+    def ensure_index(self):
+        """Build the aliased index on first use, so no document lands in a guessed mapping."""
+        if not self.client.indices.exists(index=index_alias()):
+            self.rebuild()
+
     def index(self, listing):
         document = self.to_document(listing)
         if document is None:
             self.remove(listing.pk)
             return
+        self.ensure_index()
         document.save(using=self.client, index=index_alias(), refresh="wait_for")
 
     def remove(self, listing_id):

@@ -1,6 +1,7 @@
 """The directory's rules: what is public, owner edit links, owner changes and their approval."""
 
 import base64
+import datetime
 import json
 from dataclasses import dataclass, field
 
@@ -20,6 +21,9 @@ from .models import TEXT_FIELDS, VISIBILITY_FIELDS, DirectorySettings, EditLink,
 from .search import sync_listing
 
 TOKEN_SALT = "directory.edit-link"
+# At most this many links requested through the public form per contact and window.
+REQUESTS_PER_WINDOW = 3
+REQUEST_WINDOW = datetime.timedelta(hours=1)
 
 
 # -- what the public sees ------------------------------------------------------------
@@ -243,7 +247,12 @@ def request_edit_link(listing, email, build_url):
     except Exception:  # noqa: BLE001 (an invalid address is simply not known)
         return None
     contact = owner_contacts(listing).filter(email=email).first()
-    if contact is not None:
+    if contact is None:
+        return None
+    recent = EditLink.objects.filter(
+        contact=contact, created_at__gte=timezone.now() - REQUEST_WINDOW
+    ).count()
+    if recent < REQUESTS_PER_WINDOW:  # the form cannot flood an owner's inbox
         send_edit_link(listing, contact, build_url)
     return None
 

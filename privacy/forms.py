@@ -19,6 +19,11 @@ class RequestForm(forms.ModelForm):
             "email": _("We send a link to this address; your request is handled once you open it."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no empty "---------" choice.
+        self.fields["kind"].choices = DataSubjectRequest.Kind.choices
+
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 

@@ -279,3 +279,10 @@ def test_invalid_input_keeps_what_the_owner_typed(client, directory_page, owned_
     assert "Pidä tämä." in body
     assert "aria-describedby" in body or "invalid-feedback" in body
     assert response.context["form"].errors.keys() == {"phone", "social_profiles"}
+
+
+def test_the_form_cannot_flood_an_owners_inbox(client, directory_page, owned_listing):
+    for _ in range(5):
+        response = request_link(client, directory_page, owned_listing, "pekka@puutyo.example")
+        assert SAME_ANSWER in response.content.decode()
+    assert len(mail.outbox) == services.REQUESTS_PER_WINDOW

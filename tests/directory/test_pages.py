@@ -182,3 +182,15 @@ def test_a_sole_traders_phone_and_email_are_found_exported_and_erased(directory_
     assert provider.erase(subject) == 1
     listing.refresh_from_db()
     assert (listing.phone, listing.email) == ("", "")
+
+
+def test_staff_see_listings_with_a_send_link_action(client, directory_page, admin_user, settings):
+    settings.LANGUAGE_CODE = "en"
+    listing = ListingFactory(organisation__name="Hallinnoitu Oy")
+    client.force_login(admin_user)
+    response = client.get("/admin/snippets/directory/listing/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Hallinnoitu Oy" in body
+    assert f"/admin/directory/listings/{listing.pk}/send-link/" in body
+    assert client.get(f"/admin/directory/listings/{listing.pk}/send-link/").status_code == 200

@@ -1,6 +1,7 @@
 """A hidden listing or field is absent from every surface a visitor or crawler can reach."""
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -171,3 +172,13 @@ def test_json_ld_cannot_be_closed_by_a_description(client, directory_page):
     page = client.get(company_url(directory_page, listing)).content.decode()
     assert "<script>alert(1)" not in page
     assert "alert(1)" in json.dumps(json_ld(client.get(company_url(directory_page, listing))))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the search vector is PostgreSQL's")
+def test_the_search_index_holds_no_hideable_field(directory_page, full_listing):
+    vector = Listing.objects.values_list("search_vector", flat=True).get(pk=full_listing.pk)
+    assert "puutyö" in vector
+    for _flag, value, _key in FIELDS:
+        for part in re.findall(r"\w{4,}", value.lower()):
+            if part != "https":
+                assert f"'{part}'" not in vector, part

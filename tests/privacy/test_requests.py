@@ -244,3 +244,15 @@ def test_the_request_queue_lists_open_requests_within_bounded_queries(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("privacy_admin:requests"))
     assert response.content.decode().count("/admin/privacy/requests/") >= 5
+
+
+@pytest.mark.django_db
+def test_the_form_offers_the_five_rights_and_no_empty_choice(client, demo_site):
+    content = client.get(reverse("privacy:request")).content.decode()
+    assert re.findall(r'name="kind" value="([^"]*)"', content) == [
+        "access",
+        "rectification",
+        "erasure",
+        "restriction",
+        "objection",
+    ]
