@@ -19,7 +19,7 @@ run: install migrate demo  ## Install, migrate, load demo content and serve on h
 # pytest-django 4.14 and pytest-playwright 0.10). Exit code 5 ("no tests
 # collected") is fine when PYTEST_ARGS selects only one kind.
 test: install-dev  ## Install the dev requirements and run the whole suite
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m "not browser" -n auto $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 $(BIN)/python:

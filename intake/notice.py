@@ -1,7 +1,5 @@
 """The privacy notice in force when a form is shown or sent."""
 
-from wagtail.models import Site
-
 from home.models import OrganisationSettings
 from privacy.models import PrivacyNoticePage
 
@@ -16,9 +14,13 @@ def notice_in_force(form_page, request=None):
 
 
 def _find_notice(form_page, request):
-    site = Site.find_for_request(request) if request is not None else form_page.get_site()
-    if site is not None:
-        settings = OrganisationSettings.for_site(site)
+    # for_request() shares the settings the page's templates already loaded.
+    if request is not None:
+        settings = OrganisationSettings.for_request(request)
+    else:
+        site = form_page.get_site()
+        settings = OrganisationSettings.for_site(site) if site is not None else None
+    if settings is not None:
         notice = settings.privacy_notice
         if notice is not None and notice.live:
             notice = notice.specific

@@ -10,6 +10,21 @@ def fresh_rate_limit():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def empty_register(request):
+    """Intake tests count what a submission adds to the register, so the register
+    starts empty even where the demo site, whose register has demo people, is loaded."""
+    if "demo_site" not in request.fixturenames:
+        return
+    request.getfixturevalue("demo_site")
+    from directory.models import Listing
+    from registry.models import Contact, Organisation
+
+    Listing.objects.all().delete()
+    Contact.objects.all().delete()
+    Organisation.objects.all().delete()
+
+
 @pytest.fixture
 def contact_form(demo_site):
     from intake.models import FormPage
