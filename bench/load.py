@@ -105,7 +105,7 @@ def client(port, targets, seconds, seed, queue):
         try:
             status, _ = request(port, target.method, target.path, body, content_type)
             ok = status in target.expect
-        except OSError:
+        except (OSError, http.client.HTTPException):  # reset or cut off mid-response
             ok = False
         elapsed = time.perf_counter() - started
         if target.body:

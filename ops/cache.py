@@ -62,28 +62,25 @@ def purge_page_cache(**kwargs):
 
 
 def connect_purge_signals():
+    """Clear the page cache when anything every page shows may have changed."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    def purge_on_page_delete(sender, **kwargs):
+        if issubclass(sender, Page):
+            purge_page_cache()
+
+    def purge_on_site_change(sender, **kwargs):
+        if issubclass(sender, BaseSiteSetting | Site):
+            purge_page_cache()
+
     page_published.connect(purge_page_cache, dispatch_uid="ops_purge_published")
     page_unpublished.connect(purge_page_cache, dispatch_uid="ops_purge_unpublished")
     post_page_move.connect(purge_page_cache, dispatch_uid="ops_purge_moved")
-    post_delete.connect(_purge_on_page_delete, dispatch_uid="ops_purge_deleted")
-    post_save.connect(_purge_on_site_change, dispatch_uid="ops_purge_settings")
-    _purge_on_site_change.models = (BaseSiteSetting, Site)
-    _purge_on_page_delete.model = Page
-
-
-def _purge_on_page_delete(sender, **kwargs):
-    if issubclass(sender, _purge_on_page_delete.model):
-        purge_page_cache()
-
-
-def _purge_on_site_change(sender, **kwargs):
-    if issubclass(sender, _purge_on_site_change.models):
-        purge_page_cache()
+    post_delete.connect(purge_on_page_delete, weak=False, dispatch_uid="ops_purge_deleted")
+    post_save.connect(purge_on_site_change, weak=False, dispatch_uid="ops_purge_settings")
 
 
 class AnonymousPageCacheMiddleware:

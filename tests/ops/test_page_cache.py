@@ -139,3 +139,15 @@ def test_a_view_can_opt_in_with_share_with_anonymous(rf, settings):
         request.user = AnonymousUser()
         assert middleware(request).content == b"Yritys Oy"
     assert len(calls) == 1
+
+
+def test_deleting_a_page_purges_the_cache(client, demo_site, notice):
+    page = StandardPage(title="Poistuva", slug="poistuva", show_in_menus=True)
+    demo_site.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    assert "Poistuva" in client.get("/").content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    page.delete()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Poistuva" not in response.content.decode()
