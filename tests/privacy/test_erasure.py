@@ -140,7 +140,9 @@ def test_admin_log_entries_about_the_person_are_renamed_to_the_contact_number(se
 
     maija = seeded["maija"]
     log(maija, "wagtail.edit")
-    assert ModelLogEntry.objects.get(action="wagtail.edit").label == "Maija Meikäläinen"
+    # The register labels new entries by number; an entry written before that
+    # (or by code that bypasses it) may still carry the name.
+    ModelLogEntry.objects.filter(action="wagtail.edit").update(label="Maija Meikäläinen")
 
     erase_subject("maija.meikalainen@example.fi")
 
