@@ -1,12 +1,23 @@
-"""Keep the search indexes in line with every save, delete and visibility change."""
+"""Keep the search indexes and cached pages in line with every save, delete and
+visibility change."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from registry.models import Organisation
+from ops.cache import purge_page_cache
+from registry.models import Contact, Membership, Organisation
 
-from .models import Listing
+from .models import Listing, Service
 from .search import sync_listing, unindex_listing
+
+# What a company page shows; a change must not outlive its cached copy. A hidden
+# field or a restricted person disappears from pages at once, as from search.
+for shown in (Listing, Service, Membership, Contact, Organisation):
+    post_save.connect(purge_page_cache, sender=shown, dispatch_uid=f"directory_purge_{shown}")
+    post_delete.connect(purge_page_cache, sender=shown, dispatch_uid=f"directory_purge_d_{shown}")
+m2m_changed.connect(
+    purge_page_cache, sender=Listing.services.through, dispatch_uid="directory_purge_services"
+)
 
 
 @receiver(post_save, sender=Listing)
