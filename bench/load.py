@@ -282,6 +282,7 @@ def main():
     env["PAGE_CACHE_DIR"] = str(page_cache)
     print("Preparing: migrate, demo content, collectstatic ...", flush=True)
     run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env=env)
+    run([PYTHON, "manage.py", "createcachetable"], env=env)
     run([PYTHON, "manage.py", "load_initial_data"], env=env, stdout=subprocess.DEVNULL)
     run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env=env)
     manifest = json.loads((ROOT / "static/staticfiles.json").read_text())

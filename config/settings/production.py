@@ -38,3 +38,11 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 # Load balancers probe /health/ over plain HTTP, behind the proxy's back.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
+# Login throttling and the web forms' per-address rate limit count in the default
+# cache, which every web process must share: the database's cache table
+# (`manage.py createcachetable` after `migrate`).
+CACHES["default"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "django_cache",
+}

@@ -34,6 +34,26 @@ PUBLIC_ENDPOINTS = [
     Endpoint("/health/", fields=("verbose",)),
     Endpoint("/admin/login/", fields=("next",)),
     Endpoint("/admin/login/", method="POST", fields=("username", "password", "next")),
+    # intake: the demo contact form
+    Endpoint("/ota-yhteytta/", fields=("q",)),
+    Endpoint(
+        "/ota-yhteytta/",
+        method="POST",
+        fields=("nimi", "sahkoposti", "puhelin", "yritys_tai_organisaatio", "viesti", "consent"),
+    ),
+    # directory: search, filters, sorting, paging, suggestions and the link request
+    Endpoint(
+        "/yrityshakemisto/",
+        fields=("q", "municipality", "industry", "service", "sort", "page", "partial"),
+    ),
+    Endpoint("/yrityshakemisto/suggest/", fields=("q",)),
+    # privacy: the data-subject request form
+    Endpoint("/tietosuoja/pyynto/", fields=("kind",)),
+    Endpoint(
+        "/tietosuoja/pyynto/",
+        method="POST",
+        fields=("kind", "name", "email", "phone", "details"),
+    ),
 ]
 
 PROBE = '<hostile-probe x="1">'
