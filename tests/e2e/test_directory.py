@@ -79,3 +79,28 @@ def test_without_javascript_the_form_still_searches(browser, site_url):
     expect(page.locator(".directory-result")).to_have_count(1)
     expect(page.locator(".directory-result h3")).to_have_text("Mikkelin Tilitoimisto Tase Oy")
     context.close()
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching selector has focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_an_owner_hides_the_phone_with_the_keyboard_alone(page, site_url):
+    listing = Listing.objects.get(name="Saimaan Puutyö Oy")
+    page.goto(site_url + edit_link(listing))
+    expect(page.locator("input[name=show_phone]")).to_be_checked()
+
+    tab_to(page, "input[name=show_phone]")
+    page.keyboard.press("Space")
+    expect(page.locator("input[name=show_phone]")).not_to_be_checked()
+    tab_to(page, "button[name=save]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("status")).to_be_visible()
+    page.goto(f"{site_url}/yrityshakemisto/{listing.slug}/")
+    expect(page.locator("main")).not_to_contain_text(PHONE)
