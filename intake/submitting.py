@@ -31,7 +31,6 @@ MESSAGES = {
         "The form could not be sent because a hidden field was filled in, perhaps by "
         "your browser's autofill. Empty it or turn autofill off and send the form again."
     ),
-    "invalid": _("The form has errors. Correct the fields marked below and send it again."),
 }
 
 
@@ -78,7 +77,8 @@ def handle_post(page, request):
         logger.info("Form page #%s: submission refused by the honeypot", page.pk)
         return page.render_form(request, form, status=400, error=MESSAGES["honeypot"])
     if not form.is_valid():
-        return page.render_form(request, form, status=400, error=MESSAGES["invalid"])
+        # Field errors get the shared error summary, which links each error to its field.
+        return page.render_form(request, form, status=400)
 
     submission = store_submission(page, form, request)
     return page.render_landing_page(request, submission)

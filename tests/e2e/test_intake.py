@@ -43,6 +43,7 @@ def test_the_form_passes_axe_and_so_does_its_error_state(page, site_url, axe):
     page.get_by_role("button", name="Lähetä").click()
 
     expect(page.get_by_role("alert")).to_contain_text("Lomakkeessa on virheitä")
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     expect(page.get_by_label("Nimi")).to_have_value("Maija")
     expect(page.get_by_label("Sähköposti")).to_have_attribute("aria-invalid", "true")
     assert axe() == []

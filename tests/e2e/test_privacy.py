@@ -47,6 +47,7 @@ def test_the_request_form_passes_axe_empty_and_with_errors(page, site_url, axe):
 
     page.get_by_role("button", name="Lähetä pyyntö").click()
     expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     assert axe() == []
 
 
