@@ -2,7 +2,7 @@
 
 import ipaddress
 
-from django.conf import settings
+from ops.auth import client_ip as proxied_client_ip
 
 USER_AGENT_MAX_LENGTH = 500
 
@@ -15,21 +15,12 @@ def _valid_ip(value):
 
 
 def client_ip(request):
-    """The client's IP address.
+    """The client's IP address as the trusted reverse proxies report it, if valid.
 
-    Only the header named in INTAKE_TRUSTED_PROXY_HEADER (a request.META key such as
-    "HTTP_X_FORWARDED_FOR") is believed, and only its last entry: the one the trusted
-    proxy itself appended. Entries before it are whatever the client chose to send.
-    Without the setting, or without a valid address there, REMOTE_ADDR is used.
+    One rule for the whole site (``ops.auth.client_ip``, set by
+    TRUSTED_PROXY_COUNT): forwarded addresses a client could forge are never believed.
     """
-    header = getattr(settings, "INTAKE_TRUSTED_PROXY_HEADER", "")
-    if header:
-        forwarded = request.META.get(header, "")
-        if forwarded:
-            address = _valid_ip(forwarded.split(",")[-1])
-            if address:
-                return address
-    return _valid_ip(request.META.get("REMOTE_ADDR", ""))
+    return _valid_ip(proxied_client_ip(request))
 
 
 def user_agent(request):

@@ -303,8 +303,6 @@ PRIVACY_RETENTION_YEARS = 10
 PRIVACY_ERASURE_LEDGER_KEY = os.environ.get("PRIVACY_ERASURE_LEDGER_KEY", "")
 
 # Web forms (intake): submissions allowed per client IP address (a django-ratelimit rate,
-# counted in the default cache, which must be shared by all web processes in production),
-# and the request.META key of a header that a trusted reverse proxy sets to the client's
-# address, e.g. HTTP_X_FORWARDED_FOR; empty means REMOTE_ADDR.
+# counted in the default cache, which must be shared by all web processes in production).
+# The client address comes from TRUSTED_PROXY_COUNT, like login throttling's.
 INTAKE_RATE_LIMIT = os.environ.get("INTAKE_RATE_LIMIT", "10/m")
-INTAKE_TRUSTED_PROXY_HEADER = os.environ.get("INTAKE_TRUSTED_PROXY_HEADER", "")
