@@ -82,19 +82,8 @@ TRADES = [
     "Graafinen",
 ]
 SUFFIXES = ["Oy", "Oy", "Oy", "Tmi", "Ky", "Ab"]
-SERVICES = [
-    "Kirjanpito",
-    "Tilintarkastus",
-    "Ohjelmistokehitys",
-    "Verkkosivut",
-    "Rakennuttaminen",
-    "Remontointi",
-    "Puusepäntyöt",
-    "Catering",
-    "Majoitus",
-    "Kuljetus",
-    "Markkinointi",
-    "Siivous",
+# Beyond the demo's services (directory.demo.SERVICES), so that filters have more to pick.
+MORE_SERVICES = [
     "Sähköasennus",
     "Putkiasennus",
     "Konsultointi",
@@ -220,7 +209,11 @@ def load(count, stdout):
     with transaction.atomic():
         Listing.objects.all().delete()
         Organisation.objects.all().delete()
-        services = [Service.objects.get_or_create(name=name)[0] for name in SERVICES]
+        from directory.demo import SERVICES
+
+        services = [
+            Service.objects.get_or_create(name=name)[0] for name in [*SERVICES, *MORE_SERVICES]
+        ]
         now = timezone.now()
         organisations, listings = [], []
         for i in range(count):
