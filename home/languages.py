@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from ops.cache import shared_fragment
+
 # Set on the request when a page is served in another language than the visitor's.
 FALLBACK_ATTRIBUTE = "content_language_fallback"
 
@@ -58,6 +60,16 @@ def localized_pages(pages):
     return [None if page is None else found.get(page.translation_key, page) for page in pages]
 
 
+def version_ids(page, request):
+    """{language_code: page id} of the live versions of `page`. Asked on every page
+    served, so it is shared between requests like the menus (see home.chrome)."""
+
+    def ids():
+        return {code: version.pk for code, version in page_versions(page, request).items()}
+
+    return shared_fragment(f"versions|{page.pk}", ids)
+
+
 def served_in_other_language(page, request):
     """(translation to redirect to or None, language the page is shown in or None).
 
@@ -65,12 +77,12 @@ def served_in_other_language(page, request):
     default-language page (see HomePage.route); this says what to do with it.
     """
     language = translation.get_language()
-    versions = page_versions(page, request)
+    versions = version_ids(page, request)
     own = versions.get(language)
     if own is not None:
-        return (None if own.pk == page.pk else own), None
+        return (None if own == page.pk else Page.objects.get(pk=own)), None
     for code, version in versions.items():
-        if version.pk == page.pk:
+        if version == page.pk:
             return None, code
     return None, None
 

@@ -61,6 +61,24 @@ def purge_page_cache(**kwargs):
         page_cache().clear()
 
 
+def shared_fragment(key, build):
+    """``build()``'s result, shared by every visitor for up to ``PAGE_CACHE_SECONDS``.
+
+    For the parts of a page that are the same for everyone (menus, footers, the
+    language versions of a page): a page that cannot be stored whole then still
+    skips their queries. They live in the page cache, so the same events clear them.
+    """
+    seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+    if not seconds:
+        return build()
+    key = "fragment:" + hashlib.sha256(key.encode()).hexdigest()
+    stored = page_cache().get(key)
+    if stored is None:
+        stored = build()
+        page_cache().set(key, stored, seconds)
+    return stored
+
+
 def connect_purge_signals():
     """Clear the page cache when anything every page shows may have changed."""
     from django.db.models.signals import post_delete, post_save

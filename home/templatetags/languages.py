@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language, get_language_info
 
-from home.languages import FALLBACK_ATTRIBUTE, alternate_links, language_links
+from home.languages import FALLBACK_ATTRIBUTE, language_links
 
 register = template.Library()
 
@@ -11,12 +11,6 @@ def language_switcher(context):
     """Links to the same page in every site language."""
     request = context["request"]
     return {"languages": language_links(request, context.get("page"))}
-
-
-@register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
-def hreflang_links(context):
-    """<link rel="alternate" hreflang> for each live translation of the page."""
-    return {"alternates": alternate_links(context["request"], context.get("page"))}
 
 
 @register.simple_tag(takes_context=True)

@@ -49,3 +49,11 @@ def main_menu(context):
         "site_root": site_root,
         "menu_pages": pages,
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The site name, head links, header and footer (see home.chrome)."""
+    from home.chrome import site_chrome as chrome
+
+    return chrome(context)
