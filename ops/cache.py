@@ -26,6 +26,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
@@ -56,9 +57,15 @@ def page_cache():
 
 
 def purge_page_cache(**kwargs):
-    """Forget every stored page (menus and footers appear on all of them)."""
+    """Forget every stored page and fragment (menus and footers appear on all of them).
+
+    Inside a transaction, again when it commits: a request that read the old rows
+    in between would otherwise leave them stored until they expire.
+    """
     if getattr(settings, "PAGE_CACHE_SECONDS", 0):
         page_cache().clear()
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(page_cache().clear)
 
 
 def shared_fragment(key, build):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.middleware.csrf import get_token
 from django.test import Client
 
@@ -151,3 +152,14 @@ def test_deleting_a_page_purges_the_cache(client, demo_site, notice):
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert "Poistuva" not in response.content.decode()
+
+
+def test_what_a_request_stores_while_a_change_is_being_saved_is_cleared_at_commit(
+    organisation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        organisation.controller_name = "Miksei Oy (uusi nimi)"
+        organisation.save()  # clears the cache at once ...
+        # ... and a request that read the old name before the commit stores its page.
+        page_cache().set("page:read-before-the-commit", b"Miksei Oy")
+    assert page_cache().get("page:read-before-the-commit") is None
