@@ -8,7 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from ops.cache import shared_fragment
 
 from . import services
 from .forms import OwnerEditForm, RequestLinkForm, SearchForm
@@ -87,8 +90,12 @@ def _public_listing_or_404(slug):
 
 
 def company_page(request, page, slug):
-    listing = _public_listing_or_404(slug)
-    public = services.public_listing(listing)
+    # Shared between visitors like the page chrome: any save of a listing, service,
+    # organisation, membership or contact clears it (see signals.py).
+    public = shared_fragment(
+        f"company|{slug}|{get_language()}",
+        lambda: services.public_listing(_public_listing_or_404(slug)),
+    )
     url = page.get_full_url(request) + page.reverse_subpage("company", args=[slug])
     return TemplateResponse(
         request,

@@ -47,3 +47,41 @@ def test_a_restricted_contact_leaves_the_cached_page_at_once(client, cached_comp
     listing.organisation.memberships.get().contact.restrict("Contested accuracy")
 
     assert "Puro" not in client.get(url).content.decode()
+
+
+# A company page asked for with a query string is rendered each time, but the public
+# listing behind it is shared between visitors: it must leave as fast as the page.
+@pytest.fixture
+def shared_listing(client, cached_company_page):
+    listing, url = cached_company_page
+    shared_url = url + "?utm_source=uutiskirje"
+    response = client.get(shared_url)
+    assert "X-Page-Cache" not in response
+    assert "+358401234567" in response.content.decode()
+    return listing, shared_url
+
+
+def test_a_shared_listing_saves_its_queries(client, shared_listing, django_assert_max_num_queries):
+    _listing, url = shared_listing
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
+
+
+def test_hiding_the_phone_reaches_the_shared_listing_at_once(client, shared_listing):
+    listing, url = shared_listing
+    listing.show_phone = False
+    listing.save()
+    assert "+358401234567" not in client.get(url).content.decode()
+
+
+def test_a_restricted_contact_leaves_the_shared_listing_at_once(client, shared_listing):
+    listing, url = shared_listing
+    listing.organisation.memberships.get().contact.restrict("Contested accuracy")
+    assert "Puro" not in client.get(url).content.decode()
+
+
+def test_a_hidden_listing_is_gone_from_the_shared_listing_at_once(client, shared_listing):
+    listing, url = shared_listing
+    listing.status = listing.Status.HIDDEN
+    listing.save()
+    assert client.get(url).status_code == 404
