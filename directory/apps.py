@@ -7,10 +7,13 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Company directory")
 
     def ready(self):
+        from ops import search_backlog
         from privacy.providers import register
 
         from . import signals  # noqa: F401 (connects the index to saves and deletes)
         from .personal_data import DirectoryEditLinkProvider, DirectoryListingProvider
+        from .search import BACKLOG_INDEX, replay_listing
 
         register(DirectoryListingProvider())
         register(DirectoryEditLinkProvider())
+        search_backlog.register(BACKLOG_INDEX, replay_listing)

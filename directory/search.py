@@ -1,13 +1,19 @@
 """Directory search: one interface, two engines.
 
-`get_engine()` returns the Elasticsearch engine when `settings.ELASTICSEARCH_URL`
-is set and the database engine otherwise. Both answer `search()`, `suggest()`,
-`index()`, `remove()` and `rebuild()` the same way; the shared contract tests in
+Both engines answer `search()`, `suggest()`, `index()`, `remove()` and
+`rebuild()` the same way; the shared contract tests in
 tests/directory/test_search_contract.py hold them to it.
 
 Only public listings are ever indexed, and only their always-public fields
 (name, city, industry, services, description). A listing that stops being
 public is removed from the index in the same request (see `sync_listing`).
+
+The database engine is always kept up to date, in the request. With
+`settings.ELASTICSEARCH_URL` set, Elasticsearch is updated too; an update it
+does not take (the cluster is down) goes to the search-index backlog
+(`ops.search_backlog`) and is replayed when it is back. Visitors' searches
+(`search()`, `suggest()` below) go to Elasticsearch only while it answers and
+the directory has nothing in the backlog; otherwise the database answers.
 """
 
 import contextlib
@@ -384,7 +390,9 @@ class ElasticsearchEngine:
     def client(self):
         from elasticsearch_dsl import connections
 
-        return connections.create_connection(alias=CONNECTION_ALIAS, hosts=[self.url], timeout=5)
+        return connections.create_connection(
+            alias=CONNECTION_ALIAS, hosts=[self.url], request_timeout=5
+        )
 
     def ping(self):
         try:
@@ -556,8 +564,35 @@ class ElasticsearchEngine:
         return [names[pk] for pk in ids if pk in names]
 
 
+BACKLOG_INDEX = "directory"  # ops.PendingIndexUpdate.Index.DIRECTORY
+LISTING_MODEL = "directory.listing"
+
+
+def _availability_key():
+    return f"directory:{settings.ELASTICSEARCH_URL}"
+
+
+def elasticsearch_configured():
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
+def elasticsearch_answers():
+    """Elasticsearch may answer visitors: it is configured, answered its last ping (asked
+    at most every CHECK_SECONDS per process) and no directory update awaits replay."""
+    from ops import search_backlog
+
+    if not elasticsearch_configured():
+        return False
+    url = settings.ELASTICSEARCH_URL
+    up = search_backlog.is_up(
+        _availability_key(), lambda: ElasticsearchEngine(url).ping(), BACKLOG_INDEX
+    )
+    return up and not search_backlog.has_pending(BACKLOG_INDEX)
+
+
 def get_engine():
-    if getattr(settings, "ELASTICSEARCH_URL", ""):
+    """The engine that answers visitors now: Elasticsearch when it may, else the database."""
+    if elasticsearch_answers():
         return ElasticsearchEngine()
     return DatabaseEngine()
 
@@ -565,24 +600,95 @@ def get_engine():
 def engines():
     """Every engine that keeps an index: the database always, Elasticsearch when configured."""
     found = [DatabaseEngine()]
-    if getattr(settings, "ELASTICSEARCH_URL", ""):
+    if elasticsearch_configured():
         found.append(ElasticsearchEngine())
     return found
 
 
-def sync_listing(listing):
-    """Bring every index in line with the listing now, before the request answers."""
-    for engine in engines():
-        try:
+def _answer(method, *args, **kwargs):
+    """Ask the engine that may answer; if Elasticsearch fails mid-way, the database."""
+    from ops import search_backlog
+
+    engine = get_engine()
+    if isinstance(engine, DatabaseEngine):
+        return getattr(engine, method)(*args, **kwargs)
+    try:
+        return getattr(engine, method)(*args, **kwargs)
+    except Exception as error:  # noqa: BLE001 (visitors get the database's answer)
+        search_backlog.mark_down(_availability_key(), BACKLOG_INDEX)
+        logger.warning(
+            "Directory %s failed in Elasticsearch (%s): the database answers",
+            method,
+            search_backlog.describe(error),
+        )
+        return getattr(DatabaseEngine(), method)(*args, **kwargs)
+
+
+def search(query, offset=0, limit=20):
+    """A visitor's directory search (see `get_engine`)."""
+    return _answer("search", query, offset=offset, limit=limit)
+
+
+def suggest(prefix, limit=SUGGESTION_LIMIT):
+    """A visitor's search-as-you-type suggestions (see `get_engine`)."""
+    return _answer("suggest", prefix, limit=limit)
+
+
+def _update_elasticsearch(listing_id, listing=None):
+    """Send the listing (None: removed) to Elasticsearch, or keep it for replay.
+
+    Straight to the backlog, without trying, while the last check found the cluster
+    down or an earlier update of this listing still waits: the replay then sends
+    the latest state, and an older state can never overtake a newer one.
+    """
+    from ops import search_backlog
+
+    public = listing is not None and listing.is_public
+    action = search_backlog.Action.INDEX if public else search_backlog.Action.REMOVE
+    if search_backlog.known_down(_availability_key()) or search_backlog.has_pending(
+        BACKLOG_INDEX, LISTING_MODEL, listing_id
+    ):
+        search_backlog.record(BACKLOG_INDEX, LISTING_MODEL, listing_id, action)
+        return
+    engine = ElasticsearchEngine()
+    try:
+        if listing is None:
+            engine.remove(listing_id)
+        else:
             engine.index(listing)
-        except Exception:
-            logger.exception(
-                "Could not update listing #%s in the %s index", listing.pk, engine.name
-            )
-            if not listing.is_public:
-                raise  # a listing that must disappear may not stay findable silently
+    except Exception as error:  # noqa: BLE001 (never fails the save: kept for replay)
+        if search_backlog.is_outage(error):
+            search_backlog.mark_down(_availability_key(), BACKLOG_INDEX)
+        search_backlog.record(BACKLOG_INDEX, LISTING_MODEL, listing_id, action, error)
+
+
+def sync_listing(listing):
+    """Bring every index in line with the listing now, before the request answers.
+
+    The database index always; Elasticsearch when configured, or the backlog when it
+    does not take the update. A listing that must disappear is then out of every
+    search at once: the database answers while anything waits in the backlog.
+    """
+    DatabaseEngine().index(listing)
+    if elasticsearch_configured():
+        _update_elasticsearch(listing.pk, listing)
 
 
 def unindex_listing(listing_id):
-    for engine in engines():
-        engine.remove(listing_id)
+    DatabaseEngine().remove(listing_id)
+    if elasticsearch_configured():
+        _update_elasticsearch(listing_id)
+
+
+def replay_listing(model, object_id):
+    """The backlog's replay of one listing: Elasticsearch gets what the database holds now."""
+    from .models import Listing
+
+    if not elasticsearch_configured():
+        return  # no cluster any more: nothing to bring in line
+    listing = Listing.objects.prefetch_related("services").filter(pk=object_id).first()
+    engine = ElasticsearchEngine()
+    if listing is not None and listing.is_public:
+        engine.index(listing)
+    else:
+        engine.remove(int(object_id))

@@ -17,7 +17,7 @@ from . import services
 from .forms import OwnerEditForm, RequestLinkForm, SearchForm
 from .models import Listing
 from .models.pages import edit_grant
-from .search import get_engine
+from .search import search
 
 
 def _pagination(number, per_page, total, params):
@@ -44,11 +44,10 @@ def directory_index(request, page):
     per_page = page.per_page or 20
     number = form.page_number()
     params = {key: value for key, value in request.GET.items() if value and key != "page"}
-    engine = get_engine()
-    results = engine.search(query, offset=(number - 1) * per_page, limit=per_page)
+    results = search(query, offset=(number - 1) * per_page, limit=per_page)
     pagination = _pagination(number, per_page, results.total, params)
     if pagination.number != number:  # past the last page: show the last one
-        results = engine.search(query, offset=pagination.start, limit=per_page)
+        results = search(query, offset=pagination.start, limit=per_page)
     base_url = page.get_url(request)
     hits = [
         {

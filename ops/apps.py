@@ -11,8 +11,16 @@ class OpsConfig(AppConfig):
     def ready(self):
         from privacy.providers import register
 
-        from . import cache
+        from . import cache, search_backlog
         from .personal_data import OutgoingEmailProvider
 
         cache.connect_purge_signals()
         register(OutgoingEmailProvider())
+        search_backlog.register(search_backlog.Index.WAGTAIL, replay_wagtail_object)
+
+
+def replay_wagtail_object(model, object_id):
+    """Imported on use: the Elasticsearch client is loaded only where it is configured."""
+    from .search import replay_object
+
+    replay_object(model, object_id)

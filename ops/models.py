@@ -39,3 +39,44 @@ class OutgoingEmail(models.Model):
     @property
     def recipients(self):
         return [*self.to, *self.cc, *self.bcc]
+
+
+class PendingIndexUpdate(models.Model):
+    """A search-index update Elasticsearch did not take, waiting to be replayed.
+
+    One row per object and index: a later update of the same object replaces the
+    earlier one, and the replay (``ops.search_backlog.replay``) reads the object's
+    state from the database when it runs, so only the latest state is ever sent.
+    While an index has rows here, its searches are answered by the database.
+    The row holds ids only, never a field's value.
+    """
+
+    class Index(models.TextChoices):
+        DIRECTORY = "directory", _("company directory")
+        WAGTAIL = "wagtail", _("pages and other site content")
+
+    class Action(models.TextChoices):
+        INDEX = "index", _("add or update")
+        REMOVE = "remove", _("remove")
+
+    index = models.CharField(_("search index"), max_length=20, choices=Index.choices)
+    # The indexed model ("directory.listing", "wagtailcore.page") and the object's key.
+    model = models.CharField(_("model"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64)
+    action = models.CharField(_("wanted action"), max_length=10, choices=Action.choices)
+    created_at = models.DateTimeField(_("first queued at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last queued at"), auto_now=True)
+    attempts = models.PositiveIntegerField(_("replay attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("pending search index update")
+        verbose_name_plural = _("pending search index updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["index", "model", "object_id"], name="ops_one_pending_update_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.index}: {self.action} {self.model} #{self.object_id}"

@@ -1,4 +1,8 @@
-"""Personal data in the ops app: the email outbox (recipients and message text)."""
+"""Personal data in the ops app: the email outbox (recipients and message text).
+
+The search-index backlog (``PendingIndexUpdate``) holds no personal data: a model
+label, an object's primary key and an exception's class name, never a value.
+"""
 
 from datetime import timedelta
 
@@ -27,7 +31,18 @@ INVENTORY = {
         "next_attempt_at": NOT_PERSONAL,
         "last_error": NOT_PERSONAL,
         "sent_at": NOT_PERSONAL,
-    }
+    },
+    "ops.PendingIndexUpdate": {
+        "id": NOT_PERSONAL,
+        "index": NOT_PERSONAL,
+        "model": NOT_PERSONAL,
+        "object_id": NOT_PERSONAL,
+        "action": NOT_PERSONAL,
+        "created_at": NOT_PERSONAL,
+        "updated_at": NOT_PERSONAL,
+        "attempts": NOT_PERSONAL,
+        "last_error": NOT_PERSONAL,
+    },
 }
 
 

@@ -1,23 +1,44 @@
-"""Page search that keeps working while Elasticsearch is down.
+"""Page search that keeps working, and loses no index update, while Elasticsearch is down.
 
 With ``ELASTICSEARCH_URL`` set, the default search backend is
-``Elasticsearch8WithFallback``: it asks the cluster whether it is up (at most every
-``CHECK_SECONDS``), and while it is not, searches go to the ``database`` backend,
-which is configured beside it and kept up to date by the same save signals.
-Index updates that fail while the cluster is down are logged by Wagtail and not
-retried; after an outage, ``manage.py update_index --backend default`` replays
-them all (the log says so when the cluster is back).
+``Elasticsearch8WithFallback``. It indexes pages (and every other model Wagtail
+indexes) in Elasticsearch; the ``database`` backend configured beside it is kept
+up to date by the same save signals.
+
+- Searches and autocomplete go to Elasticsearch while it answered its last ping
+  (asked at most every ``ops.search_backlog.CHECK_SECONDS`` per process) and no
+  update of this backend waits in the backlog; otherwise to the database.
+- An update (``add``, ``add_bulk``, ``delete``) that Elasticsearch does not take
+  is kept as an ``ops.PendingIndexUpdate`` row instead of only being logged, and
+  so is every update made while the last check found the cluster down or while an
+  earlier update of the same object waits.
+- When a process sees the cluster come back, it enqueues
+  ``ops.tasks.replay_search_index``, which sends each object as the database
+  holds it then (a deleted object is removed). Run ``manage.py
+  replay_search_index`` from cron as well: it also covers a process that died
+  before enqueuing and rows that failed again. ``manage.py update_index`` is
+  needed only to rebuild an index that was lost.
 """
 
 import logging
-import time
 
-from wagtail.search.backends import get_search_backend
+from django.apps import apps
+from modelsearch.backends.base import get_model_root
+from modelsearch.index import class_is_indexed, get_indexed_instance
+from wagtail.search.backends import get_search_backend, get_search_backends
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
+
+from . import search_backlog
 
 logger = logging.getLogger(__name__)
 
-CHECK_SECONDS = 30
+BACKLOG_INDEX = search_backlog.Index.WAGTAIL
+
+
+def backlog_model(model):
+    """The model a backlog row names: the index's root model (one row per document)."""
+    root = get_model_root(model)
+    return root if class_is_indexed(root) else model
 
 
 class Elasticsearch8WithFallback(Elasticsearch8SearchBackend):
@@ -25,32 +46,79 @@ class Elasticsearch8WithFallback(Elasticsearch8SearchBackend):
 
     def __init__(self, params):
         super().__init__(params)
-        self._checked_at = None
-        self._up = True
+        self.availability_key = f"wagtail:{self.hosts!r}:{self.index_prefix}"
+
+    # -- searching -------------------------------------------------------------------
 
     def available(self):
-        now = time.monotonic()
-        if self._checked_at is None or now - self._checked_at > CHECK_SECONDS:
-            was_up, self._up = self._up, bool(self.es.ping())
-            self._checked_at = now
-            if was_up and not self._up:
-                logger.warning("Elasticsearch unreachable: searching the database instead")
-            elif self._up and not was_up:
-                logger.warning(
-                    "Elasticsearch is back: run `manage.py update_index --backend default` "
-                    "to replay index updates missed while it was down"
-                )
-        return self._up
+        """Whether the cluster answered its last ping (cached per process)."""
+        return search_backlog.is_up(self.availability_key, self.es.ping, BACKLOG_INDEX)
+
+    def answers_searches(self):
+        return self.available() and not search_backlog.has_pending(BACKLOG_INDEX)
 
     def search(self, *args, **kwargs):
-        if self.available():
+        if self.answers_searches():
             return super().search(*args, **kwargs)
         return get_search_backend(self.fallback_alias).search(*args, **kwargs)
 
     def autocomplete(self, *args, **kwargs):
-        if self.available():
+        if self.answers_searches():
             return super().autocomplete(*args, **kwargs)
         return get_search_backend(self.fallback_alias).autocomplete(*args, **kwargs)
+
+    # -- indexing --------------------------------------------------------------------
+
+    def add(self, obj):
+        send = super().add
+        self._update(type(obj), [obj], search_backlog.Action.INDEX, lambda: send(obj))
+
+    def add_bulk(self, model, obj_list):
+        objs = list(obj_list)
+        send = super().add_bulk
+        self._update(model, objs, search_backlog.Action.INDEX, lambda: send(model, objs))
+
+    def delete(self, obj):
+        send = super().delete
+        self._update(type(obj), [obj], search_backlog.Action.REMOVE, lambda: send(obj))
+
+    def _update(self, model, objs, action, send):
+        """Send the update, or keep it in the backlog (see the module's docstring)."""
+        if not objs:
+            return
+        label = backlog_model(model)._meta.label_lower
+        if search_backlog.known_down(self.availability_key) or any(
+            search_backlog.has_pending(BACKLOG_INDEX, label, obj.pk) for obj in objs
+        ):
+            for obj in objs:
+                search_backlog.record(BACKLOG_INDEX, label, obj.pk, action)
+            return
+        try:
+            send()
+        except Exception as error:  # noqa: BLE001 (never fails the save: kept for replay)
+            if search_backlog.is_outage(error):
+                search_backlog.mark_down(self.availability_key, BACKLOG_INDEX)
+            for obj in objs:
+                search_backlog.record(BACKLOG_INDEX, label, obj.pk, action, error)
+
+    # -- replay ----------------------------------------------------------------------
+
+    def replay(self, model, object_id):
+        """Send one object as the database holds it now; raises unless Elasticsearch takes it."""
+        model = apps.get_model(model)
+        obj = model._default_manager.filter(pk=object_id).first()
+        indexed = get_indexed_instance(obj) if obj is not None else None
+        if indexed is not None:
+            Elasticsearch8SearchBackend.add(self, indexed)
+        else:
+            Elasticsearch8SearchBackend.delete(self, model(pk=obj.pk if obj else object_id))
+
+
+def replay_object(model, object_id):
+    """The backlog's replay of one object, in every backend of this class."""
+    for backend in get_search_backends(with_auto_update=True):
+        if isinstance(backend, Elasticsearch8WithFallback):
+            backend.replay(model, object_id)
 
 
 SearchBackend = Elasticsearch8WithFallback

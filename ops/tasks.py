@@ -14,3 +14,18 @@ def deliver_email(email_id):
     """Send one outbox message; on failure ``manage.py retry_email`` retries it. Idempotent."""
     if not mail.deliver(email_id):
         logger.warning("Outgoing email #%s not delivered yet; will retry", email_id)
+
+
+@task()
+def replay_search_index(index=""):
+    """Send the search-index updates Elasticsearch missed (one index, or all). Idempotent."""
+    from . import search_backlog
+
+    outcome = search_backlog.replay(index or None)
+    if outcome.failed:
+        logger.warning(
+            "Search-index replay: %s sent, %s still failing; will retry",
+            outcome.sent,
+            outcome.failed,
+        )
+    return {"sent": outcome.sent, "failed": outcome.failed}

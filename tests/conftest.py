@@ -27,3 +27,13 @@ def organisation(demo_site):
     from home.models import OrganisationSettings
 
     return OrganisationSettings.for_site(demo_site)
+
+
+@pytest.fixture(autouse=True)
+def forget_elasticsearch_checks():
+    """Each test starts without a remembered Elasticsearch ping (they are kept per process)."""
+    from ops import search_backlog
+
+    search_backlog.reset()
+    yield
+    search_backlog.reset()

@@ -63,9 +63,9 @@ class DirectoryIndexPage(RoutablePageMixin, Page):  # noqa: DJ008 (Page provides
 
     @path("suggest/")
     def suggest(self, request):
-        from ..search import get_engine
+        from ..search import suggest
 
-        names = get_engine().suggest(request.GET.get("q", ""))
+        names = suggest(request.GET.get("q", ""))
         return JsonResponse({"suggestions": names})
 
     @path("feed/")

@@ -3,8 +3,9 @@
 import pytest
 
 from directory.models import Listing
-from directory.search import ElasticsearchEngine, Query, get_engine
+from directory.search import ElasticsearchEngine, Query, engines, get_engine
 
+from ..search_faults import down_url
 from .factories import ListingFactory, ServiceFactory
 
 
@@ -13,11 +14,14 @@ def engine():
     return ElasticsearchEngine("http://127.0.0.1:9")
 
 
-def test_the_engine_is_chosen_by_elasticsearch_url(settings):
+def test_the_engines_are_chosen_by_elasticsearch_url_and_reachability(settings):
     settings.ELASTICSEARCH_URL = ""
     assert get_engine().name == "database"
-    settings.ELASTICSEARCH_URL = "http://search.internal:9200"
-    assert get_engine().name == "elasticsearch"
+    assert [engine.name for engine in engines()] == ["database"]
+    settings.ELASTICSEARCH_URL = down_url()
+    assert [engine.name for engine in engines()] == ["database", "elasticsearch"]
+    # configured but down: the database answers (test_search_outage.py: when it is up)
+    assert get_engine().name == "database"
 
 
 def test_the_mapping_analyses_finnish_with_edge_ngrams_keywords_and_completion(engine):

@@ -1,19 +1,12 @@
 """Elasticsearch configured but down (a closed port): page search uses the database."""
 
-import socket
-
 import pytest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from ops.search import Elasticsearch8WithFallback
 
-
-def closed_port():
-    """A loopback port with nothing listening on it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from ..search_faults import down_url
 
 
 @pytest.fixture
@@ -21,7 +14,7 @@ def elasticsearch_down(settings, notice):
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "ops.search",
-            "URLS": [f"http://127.0.0.1:{closed_port()}"],
+            "URLS": [down_url()],
             "INDEX": "miksei_test",
             "TIMEOUT": 1,
         },
