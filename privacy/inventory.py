@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from .providers import CLASSIFICATIONS, NOT_PERSONAL, PERSONAL, SPECIAL
 
 # The apps whose models must all be classified.
-PROJECT_APPS = ("home", "privacy", "registry", "intake", "directory")
+PROJECT_APPS = ("home", "privacy", "registry", "intake", "directory", "ops")
 
 # Categories of personal data as the notice names them (section "Rekisterin
 # tietosisältö"). Each has a label and the Finnish words that show the notice
