@@ -1,7 +1,11 @@
 from io import StringIO
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import clear_url_caches
 from wagtail.models import Site
 
 
@@ -27,6 +31,23 @@ def organisation(demo_site):
     from home.models import OrganisationSettings
 
     return OrganisationSettings.for_site(demo_site)
+
+
+@receiver(setting_changed)
+def forget_language_prefixes(setting, **kwargs):
+    """Django keeps reversed URLs per language, language prefixes included: a test that
+    changes LANGUAGE_CODE would leave its prefixes to the tests after it."""
+    if setting == "LANGUAGE_CODE":
+        clear_url_caches()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches. Its database is rolled back afterwards, and
+    what was cached about it (Wagtail's site root paths, say) must not outlive it:
+    a test that set LANGUAGE_CODE left prefixed URLs to the next one in its process."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
