@@ -44,6 +44,21 @@ def test_each_rendered_form_carries_a_fresh_key(client, contact_form):
     assert first != second
 
 
+def test_the_page_cache_never_hands_one_key_to_two_visitors(client, contact_form, settings):
+    from ops.cache import page_cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    page_cache().clear()
+    try:
+        responses = [Client().get(contact_form.url), client.get(contact_form.url)]
+        responses.append(client.get(contact_form.url))  # now with a CSRF cookie
+    finally:
+        page_cache().clear()
+
+    assert all(response.get("X-Page-Cache") != "hit" for response in responses)
+    assert len({rendered_key(response) for response in responses}) == 3
+
+
 def test_the_same_form_sent_twice_is_stored_once_and_answered_twice(send, contact_form):
     answers = contact_answers()
 
