@@ -177,6 +177,9 @@ INVENTORY = {
         "contact": PERSONAL,
         "registry_outcome": NOT_PERSONAL,
         "processing_restricted": PERSONAL,
+        # A random number the server put in the form, like "id" it says nothing about
+        # the sender and goes with the submission when that is erased; not exported.
+        "submission_key": NOT_PERSONAL,
     },
     "intake.SubmissionStep": {
         "id": NOT_PERSONAL,

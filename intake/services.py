@@ -3,7 +3,7 @@
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from registry.normalise import normalise_email, normalise_phone
 
@@ -38,8 +38,20 @@ def steps_for(page):
     return kinds
 
 
+def stored_repeat(page, key):
+    """The submission already stored from this page under `key`, if any."""
+    if key is None:
+        return None
+    return IntakeSubmission.objects.filter(page=page, submission_key=key).first()
+
+
 def store_submission(page, form, request):
     """Store what was sent, with its provenance, and the steps still to do, all or nothing.
+
+    Returns (submission, created). A submission key is stored at most once per form
+    page: when the key is already there, the stored submission is returned and nothing
+    is stored, started or sent. The first stored wins: a repeat whose answers differ
+    (a field corrected before sending again) does not change it.
 
     The steps are started once the transaction commits. If starting them fails, or
     a step fails, the step row stays pending and `enqueue_due_steps` retries it.
@@ -47,25 +59,40 @@ def store_submission(page, form, request):
     answers = form.answers()
     values = mapped_values(page, answers)
     notice = page.privacy_notice(request)
-    with transaction.atomic():
-        submission = IntakeSubmission.objects.create(
-            page=page,
-            form_data=answers,
-            ip_address=client_ip(request),
-            user_agent=user_agent(request),
-            notice_revision_id=notice.live_revision_id if notice else None,
-            legal_basis=page.legal_basis,
-            purpose=page.purpose,
-            consent_given=form.consent_given,
-            consent_text=page.consent_text if form.consent_given else "",
-            submitter_email=_normalised(normalise_email, values.get(RegisterField.EMAIL)),
-            submitter_phone=_normalised(normalise_phone, values.get(RegisterField.PHONE)),
-        )
-        SubmissionStep.objects.bulk_create(
-            SubmissionStep(submission=submission, kind=kind) for kind in steps_for(page)
-        )
-        transaction.on_commit(partial(start_steps, submission.pk), robust=True)
-    return submission
+    key = form.submission_key
+    try:
+        # Inside a caller's transaction this is a savepoint, so the error below leaves
+        # that transaction usable.
+        with transaction.atomic():
+            submission = IntakeSubmission.objects.create(
+                page=page,
+                submission_key=key,
+                form_data=answers,
+                ip_address=client_ip(request),
+                user_agent=user_agent(request),
+                notice_revision_id=notice.live_revision_id if notice else None,
+                legal_basis=page.legal_basis,
+                purpose=page.purpose,
+                consent_given=form.consent_given,
+                consent_text=page.consent_text if form.consent_given else "",
+                submitter_email=_normalised(normalise_email, values.get(RegisterField.EMAIL)),
+                submitter_phone=_normalised(normalise_phone, values.get(RegisterField.PHONE)),
+            )
+            SubmissionStep.objects.bulk_create(
+                SubmissionStep(submission=submission, kind=kind) for kind in steps_for(page)
+            )
+            transaction.on_commit(partial(start_steps, submission.pk), robust=True)
+    except IntegrityError:
+        # The key is stored already: sent before, or at the same moment by another
+        # request. No lookup first: it would cost every first send a query and still
+        # race; the unique constraint decides. On PostgreSQL an insert racing another
+        # transaction waits for it and fails once it commits; SQLite lets one writer in
+        # at a time. Either way the first row is committed and visible here.
+        stored = stored_repeat(page, key)
+        if stored is None:
+            raise
+        return stored, False
+    return submission, True
 
 
 def start_steps(submission_id):

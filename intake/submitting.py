@@ -2,7 +2,8 @@
 
 Every refusal re-renders the form with a message (Finnish on the Finnish site)
 and, where the body could be read, what the user typed. Nothing is stored
-unless every check passes.
+unless every check passes, and a form whose submission key is already stored
+is answered as it was the first time and stored no second time.
 """
 
 import logging
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from .client import client_ip
-from .services import store_submission
+from .services import store_submission, stored_repeat
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,15 @@ def handle_post(page, request):
         return page.render_form(request, empty_form, status=400, error=MESSAGES["unreadable"])
 
     form = page.get_form(data, request.FILES, page=page, user=request.user)
+    # Every POST counts against the limit, a repeat of a stored form too: which it is
+    # cannot be known without asking the database, which the limit protects. But a
+    # stored form is never refused: a person or client sending again after a lost
+    # answer gets the thank-you page, not a 429.
     if rate_limited(request):
+        repeat = stored_repeat(page, form.sent_submission_key)
+        if repeat is not None:
+            logger.info("Form page #%s: submission #%s sent again", page.pk, repeat.pk)
+            return page.render_landing_page(request, repeat)
         logger.info("Form page #%s: submission refused by the rate limit", page.pk)
         return page.render_form(request, form, status=429, error=MESSAGES["rate_limited"])
     if form.honeypot_filled:
@@ -80,5 +89,10 @@ def handle_post(page, request):
         # Field errors get the shared error summary, which links each error to its field.
         return page.render_form(request, form, status=400)
 
-    submission = store_submission(page, form, request)
+    # A form sent again (a double click, a reload, a retry after the connection was cut,
+    # one after the other or at the same moment) is stored once: the unique key decides
+    # in store_submission, and every send gets the same thank-you page.
+    submission, created = store_submission(page, form, request)
+    if not created:
+        logger.info("Form page #%s: submission #%s sent again", page.pk, submission.pk)
     return page.render_landing_page(request, submission)

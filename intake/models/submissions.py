@@ -52,6 +52,10 @@ class IntakeSubmission(index.Indexed, AbstractFormSubmission):
         default=RegistryOutcome.PENDING,
     )
     processing_restricted = models.BooleanField(_("processing restricted"), default=False)
+    # The random key of the rendered form this came from (see intake.forms): a form sent
+    # twice, by a double click or a retry after a lost answer, is stored once. Empty on
+    # submissions stored before forms carried a key.
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, editable=False)
 
     # Indexed by the submission's own "index" step, not on every save.
     search_auto_update = False
@@ -62,6 +66,12 @@ class IntakeSubmission(index.Indexed, AbstractFormSubmission):
         verbose_name_plural = _("form submissions")
         ordering = ["-submit_time", "-pk"]
         indexes = [models.Index(fields=["page", "-submit_time"])]
+        constraints = [
+            # Also the index that finds a repeat by its page and key.
+            models.UniqueConstraint(
+                fields=["page", "submission_key"], name="intake_submission_unique_key"
+            )
+        ]
 
     def __str__(self):
         # Names no person: this string lands in audit logs.

@@ -1,6 +1,9 @@
+import uuid
+
 import factory
 from wagtail.models import Site
 
+from intake.forms import SUBMISSION_KEY_FIELD
 from intake.models import FormField, FormPage, RegisterField
 from registry.models import Contact, LegalBasis
 
@@ -14,14 +17,20 @@ class ContactFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"henkilo{n}@example.fi")
 
 
+def with_key(answers):
+    """Answers as sent from a freshly rendered form: with a submission key of their own."""
+    answers.setdefault(SUBMISSION_KEY_FIELD, str(uuid.uuid4()))
+    return answers
+
+
 def contact_answers(**kwargs):
-    """Answers to the demo contact form ("Ota yhteyttä")."""
+    """Answers to the demo contact form ("Ota yhteyttä"), with a fresh submission key."""
     kwargs.setdefault("nimi", "Maija Meikäläinen")
     kwargs.setdefault("sahkoposti", "maija@example.fi")
     kwargs.setdefault("puhelin", "")
     kwargs.setdefault("yritys_tai_organisaatio", "")
     kwargs.setdefault("viesti", "Haluaisin kuulla lisää palveluistanne.")
-    return kwargs
+    return with_key(kwargs)
 
 
 def directory_answers(**kwargs):
@@ -33,7 +42,7 @@ def directory_answers(**kwargs):
     kwargs.setdefault("verkkosivut", "")
     kwargs.setdefault("yrityksen_kuvaus", "Pienpanimo Mikkelissä.")
     kwargs.setdefault("intake_consent", "on")
-    return kwargs
+    return with_key(kwargs)
 
 
 def form_page(**kwargs):

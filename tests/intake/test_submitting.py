@@ -1,5 +1,7 @@
 """A visitor sends a form: what is stored, what reaches the register, what is refused."""
 
+import uuid
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
@@ -16,7 +18,7 @@ from registry.models import (
     Organisation,
 )
 
-from .factories import ContactFactory, contact_answers, directory_answers
+from .factories import ContactFactory, contact_answers, directory_answers, with_key
 
 pytestmark = pytest.mark.django_db
 
@@ -220,7 +222,8 @@ def test_a_too_long_answer_is_an_error_not_a_truncation(send, contact_form):
 
 
 def test_broken_encoding_and_control_characters_are_refused(send, contact_form):
-    body = b"nimi=Maija&sahkoposti=maija%40example.fi&viesti=Hei+%FF%FE+rikki"
+    body = f"intake_submission_key={uuid.uuid4()}&nimi=Maija&sahkoposti=maija%40example.fi"
+    body = body.encode() + b"&viesti=Hei+%FF%FE+rikki"
     with_bad_bytes = send(
         contact_form, body, content_type="application/x-www-form-urlencoded; charset=utf-8"
     )
@@ -252,7 +255,7 @@ def test_a_submission_without_an_email_is_stored_but_makes_no_contact(send, demo
     from .factories import form_page
 
     page = form_page(fields=[("Palaute", "multiline", "")])
-    response = send(page, {"palaute": "Hyvä sivusto"})
+    response = send(page, with_key({"palaute": "Hyvä sivusto"}))
     assert response.status_code == 200
     submission = IntakeSubmission.objects.get()
     assert submission.registry_outcome == RegistryOutcome.NO_EMAIL
@@ -266,15 +269,17 @@ def test_the_event_registration_records_position_and_organisation(send, demo_sit
     page = FormPage.objects.get(slug="ilmoittautuminen")
     response = send(
         page,
-        {
-            "etunimi": "Ville",
-            "sukunimi": "Vallaton",
-            "sahkoposti": "ville@example.fi",
-            "organisaatio": "Mikkelin Kone Oy",
-            "tehtavanimike": "Toimitusjohtaja",
-            "osallistun": "Etäyhteydellä",
-            "lisatietoja": "",
-        },
+        with_key(
+            {
+                "etunimi": "Ville",
+                "sukunimi": "Vallaton",
+                "sahkoposti": "ville@example.fi",
+                "organisaatio": "Mikkelin Kone Oy",
+                "tehtavanimike": "Toimitusjohtaja",
+                "osallistun": "Etäyhteydellä",
+                "lisatietoja": "",
+            }
+        ),
     )
 
     assert response.status_code == 200

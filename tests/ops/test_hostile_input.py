@@ -39,7 +39,15 @@ PUBLIC_ENDPOINTS = [
     Endpoint(
         "/ota-yhteytta/",
         method="POST",
-        fields=("nimi", "sahkoposti", "puhelin", "yritys_tai_organisaatio", "viesti", "consent"),
+        fields=(
+            "nimi",
+            "sahkoposti",
+            "puhelin",
+            "yritys_tai_organisaatio",
+            "viesti",
+            "consent",
+            "intake_submission_key",
+        ),
     ),
     # directory: search, filters, sorting, paging, suggestions and the link request
     Endpoint(
