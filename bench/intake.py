@@ -117,6 +117,8 @@ class Sender(threading.Thread):
             body = urllib.parse.urlencode(
                 {
                     "csrfmiddlewaretoken": token,
+                    # One key per submission, as a freshly rendered form carries.
+                    "intake_submission_key": str(uuid.uuid4()),
                     "nimi": f"Testi Henkilö{number % self.distinct}",
                     "sahkoposti": f"bench{number % self.distinct}.{self.run_id}@example.fi",
                     "puhelin": "040 123 4567",

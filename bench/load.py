@@ -58,7 +58,7 @@ PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 
 FORM_PATH = "/ota-yhteytta/"
-SUBMISSION_KEY_FIELD = "submission_key"
+SUBMISSION_KEY_FIELD = "intake_submission_key"
 SEARCHES = ["kirjanpito", "remontti", "mikkeli", "catering", "puusepantyot", "ohjelmisto"]
 RETRIES = 5
 

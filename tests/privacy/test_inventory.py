@@ -88,5 +88,6 @@ def test_the_notice_links_to_the_request_form(client, notice):
     assert 'href="/tietosuoja/pyynto/"' in response.content.decode()
 
 
+@pytest.mark.django_db  # a page instance looks up its content type when built cold
 def test_data_content_is_found_only_in_its_own_block():
     assert PrivacyNoticePage(sections=[]).data_content_text() is None
