@@ -10,7 +10,7 @@ token, a search with its query, a signed-in editor's view) then skips their quer
 """
 
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ops.cache import shared_fragment
 
@@ -36,7 +36,8 @@ def site_chrome(context):
                 name: engine.get_template(template).render(context)
                 for name, template in TEMPLATES.items()
             }
-        controller = OrganisationSettings.for_request(request).controller_name
+        site = Site.find_for_request(request)
+        controller = OrganisationSettings.for_site(site).controller_name if site else ""
         return {"site_name": controller or "Miksei", **parts}
 
     if not isinstance(page, Page) or getattr(request, "is_preview", False):

@@ -20,13 +20,14 @@ something shown on pages changes (a directory listing hidden, for example).
 ``PAGE_CACHE_SECONDS`` bounds staleness for everything else; 0 turns it off.
 """
 
+import contextlib
 import hashlib
 import logging
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
@@ -94,7 +95,7 @@ def connect_purge_signals():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     def purge_on_page_delete(sender, **kwargs):
-        if issubclass(sender, Page):
+        if issubclass(sender, Page | BaseSiteSetting | Site):
             purge_page_cache()
 
     def purge_on_site_change(sender, **kwargs):
@@ -106,6 +107,47 @@ def connect_purge_signals():
     post_page_move.connect(purge_page_cache, dispatch_uid="ops_purge_moved")
     post_delete.connect(purge_on_page_delete, weak=False, dispatch_uid="ops_purge_deleted")
     post_save.connect(purge_on_site_change, weak=False, dispatch_uid="ops_purge_settings")
+
+
+class SharedSiteMiddleware:
+    """Look up the request's Wagtail Site once for everyone, not in every request.
+
+    Wagtail finds the site with a query per request and keeps it on the request as
+    ``_wagtail_site`` (see ``Site.find_for_request``). This hands it a copy from the
+    page cache, which saving or deleting a Site clears, and stores one after a
+    request in which Wagtail looked it up; a request that never needs the site
+    (``/health/``, the admin's API) does no lookup. It sits after CommonMiddleware,
+    so a host outside ALLOWED_HOSTS is refused before it can take a cache entry.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not seconds:
+            return self.get_response(request)
+        key = (
+            "site:"
+            + hashlib.sha256(f"{request.get_host()}|{request.get_port()}".encode()).hexdigest()
+        )
+        site = page_cache().get(key)
+        if site is not None:
+            request._wagtail_site = site
+            return self.get_response(request)
+        response = self.get_response(request)
+        found = getattr(request, "_wagtail_site", None)
+        if found is not None:
+            from wagtail.models import Site
+
+            # A fresh copy (the request's own may carry what it cached on the way),
+            # with the root page's specific page that every request routes through:
+            # publishing clears it like any page.
+            with contextlib.suppress(DatabaseError):
+                fresh = Site.objects.select_related("root_page").get(pk=found.pk)
+                fresh.root_page.specific  # noqa: B018 (loads and keeps it)
+                page_cache().set(key, fresh, seconds)
+        return response
 
 
 class AnonymousPageCacheMiddleware:

@@ -2,9 +2,10 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.middleware.csrf import get_token
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage, StandardPage
 from ops.cache import page_cache
@@ -163,3 +164,52 @@ def test_what_a_request_stores_while_a_change_is_being_saved_is_cleared_at_commi
         # ... and a request that read the old name before the commit stores its page.
         page_cache().set("page:read-before-the-commit", b"Miksei Oy")
     assert page_cache().get("page:read-before-the-commit") is None
+
+
+def site_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return [q["sql"] for q in queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_the_site_is_looked_up_once_for_every_visitor(client, notice):
+    assert site_queries(client, "/?a=1")
+    assert not site_queries(Client(), "/tietosuojaseloste/?a=2")
+
+
+def test_a_new_root_page_for_the_site_takes_effect_at_once(client, demo_site):
+    client.get("/?a=1")
+    page = StandardPage(title="Väliaikainen etusivu", slug="valiaikainen")
+    demo_site.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    demo_site.root_page = page
+    demo_site.save()
+    assert "Väliaikainen etusivu" in client.get("/?a=2").content.decode()
+
+
+def test_a_deleted_site_is_forgotten_at_once(client, demo_site):
+    client.get("/?a=1")
+    demo_site.delete()
+    assert client.get("/?a=2").status_code == 404
+
+
+def test_a_host_outside_allowed_hosts_takes_no_cache_entry(notice):
+    visitor = Client(raise_request_exception=False)
+    before = len(page_cache()._cache)  # the locmem cache of the tests
+    assert visitor.get("/?a=1", HTTP_HOST="hyokkaaja.example").status_code == 400
+    assert len(page_cache()._cache) == before
+
+
+def test_a_site_lookup_during_a_database_outage_gets_the_outage_page(notice):
+    visitor = Client(raise_request_exception=False)
+    with database_down():
+        response = visitor.get("/?a=1")
+    assert response.status_code == 503
+
+
+def test_a_published_change_to_the_home_page_shows_at_once(client, demo_site):
+    client.get("/?a=1")  # the site, with its home page, is now shared
+    home = demo_site.root_page.specific
+    home.introduction = "Uusi esittely etusivulle."
+    home.save_revision().publish()
+    assert "Uusi esittely etusivulle." in client.get("/?a=2").content.decode()
