@@ -5,7 +5,7 @@ import pytest
 from ops.cache import page_cache
 
 from .conftest import company_url
-from .factories import ListingFactory, MembershipFactory
+from .factories import ContactFactory, ListingFactory, MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,30 @@ def test_a_hidden_listing_is_gone_from_the_shared_listing_at_once(client, shared
     listing.status = listing.Status.HIDDEN
     listing.save()
     assert client.get(url).status_code == 404
+
+
+def test_a_register_entry_of_no_listed_company_keeps_the_cache(client, cached_company_page):
+    _listing, url = cached_company_page
+    # What a form's sender becomes in the register: a contact in an unlisted organisation.
+    MembershipFactory(organisation=OrganisationFactory(), contact=ContactFactory())
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_renamed_contact_person_of_a_listed_company_leaves_the_cache(client, cached_company_page):
+    listing, url = cached_company_page
+    contact = listing.organisation.memberships.get().contact
+    contact.last_name = "Puronen"
+    contact.save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Puronen" in response.content.decode()
+
+
+def test_a_membership_moved_away_from_a_listed_company_leaves_the_cache(
+    client, cached_company_page
+):
+    listing, url = cached_company_page
+    membership = listing.organisation.memberships.get()
+    membership.organisation = OrganisationFactory()
+    membership.save()
+    assert "Puro" not in client.get(url).content.decode()
