@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ops.cache import SharedViewRestrictionsMixin
+
 from .blocks import NonConformitiesBlock
 
 
@@ -24,7 +26,7 @@ class AssessmentMethod(models.TextChoices):
     THIRD_PARTY = "third_party", _("Assessment by a third party")
 
 
-class AccessibilityStatementPage(Page):  # noqa: DJ008 (Page provides __str__)
+class AccessibilityStatementPage(SharedViewRestrictionsMixin, Page):  # noqa: DJ008 (Page provides __str__)
     introduction = RichTextField(
         _("introduction"),
         features=["bold", "italic", "link"],

@@ -7,6 +7,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from ops.cache import SharedViewRestrictionsMixin
+
 from .blocks import BaseStreamBlock
 from .validators import validate_business_id
 
@@ -24,7 +26,7 @@ class BodyPageMixin(models.Model):
         abstract = True
 
 
-class HomePage(BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
+class HomePage(SharedViewRestrictionsMixin, BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
     content_panels = Page.content_panels + BodyPageMixin.panels
     search_fields = Page.search_fields + BodyPageMixin.search_fields
     parent_page_types = ["wagtailcore.Page"]
@@ -53,7 +55,7 @@ class HomePage(BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
         return original.specific if original is not None and original.live else None
 
 
-class StandardPage(BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
+class StandardPage(SharedViewRestrictionsMixin, BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
     content_panels = Page.content_panels + BodyPageMixin.panels
     search_fields = Page.search_fields + BodyPageMixin.search_fields
 

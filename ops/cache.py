@@ -91,15 +91,15 @@ def connect_purge_signals():
     """Clear the page cache when anything every page shows may have changed."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseSiteSetting
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     def purge_on_page_delete(sender, **kwargs):
-        if issubclass(sender, Page | BaseSiteSetting | Site):
+        if issubclass(sender, Page | BaseSiteSetting | Site | PageViewRestriction):
             purge_page_cache()
 
     def purge_on_site_change(sender, **kwargs):
-        if issubclass(sender, BaseSiteSetting | Site):
+        if issubclass(sender, BaseSiteSetting | Site | PageViewRestriction):
             purge_page_cache()
 
     page_published.connect(purge_page_cache, dispatch_uid="ops_purge_published")
@@ -107,6 +107,20 @@ def connect_purge_signals():
     post_page_move.connect(purge_page_cache, dispatch_uid="ops_purge_moved")
     post_delete.connect(purge_on_page_delete, weak=False, dispatch_uid="ops_purge_deleted")
     post_save.connect(purge_on_site_change, weak=False, dispatch_uid="ops_purge_settings")
+
+
+class SharedViewRestrictionsMixin:
+    """For the site's page models: Wagtail checks a page's view restrictions (privacy
+    settings) with two queries on every request. While no page has one, which is
+    the usual case, the page cache remembers that for everyone; adding or removing
+    a restriction clears it, and from then on Wagtail checks as it always does."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if not shared_fragment("view-restrictions", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class SharedSiteMiddleware:

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ops.cache import SharedViewRestrictionsMixin
+
 from ..blocks import NoticeSectionsBlock
 
 
@@ -22,7 +24,7 @@ class NumberedSection:
         return self.block.value["heading"]
 
 
-class PrivacyNoticePage(Page):
+class PrivacyNoticePage(SharedViewRestrictionsMixin, Page):
     """The register and privacy notice (rekisteri- ja tietosuojaseloste).
 
     Each numbered section is its own block so editors change one at a time;

@@ -213,3 +213,30 @@ def test_a_published_change_to_the_home_page_shows_at_once(client, demo_site):
     home.introduction = "Uusi esittely etusivulle."
     home.save_revision().publish()
     assert "Uusi esittely etusivulle." in client.get("/?a=2").content.decode()
+
+
+def test_a_new_view_restriction_applies_at_once(client, notice):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get("/tietosuojaseloste/?a=1").status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=notice, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/tietosuojaseloste/?a=2")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    restriction.delete()
+    assert client.get("/tietosuojaseloste/?a=3").status_code == 200
+
+
+def test_a_restriction_on_an_ancestor_applies_to_the_pages_below(client, demo_site, notice):
+    from wagtail.models import PageViewRestriction
+
+    assert "Rekisterinpitäjä" in client.get("/tietosuojaseloste/?a=1").content.decode()
+    PageViewRestriction.objects.create(
+        page=demo_site.root_page, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    response = client.get("/tietosuojaseloste/?a=2")
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()  # Wagtail's password form
+    assert "Rekisterinpitäjä" not in response.content.decode()
