@@ -243,8 +243,10 @@ def wait_until_up(port, path="/health/", timeout=60):
     raise SystemExit(f"gunicorn on port {port} did not come up")
 
 
-def start(command, env, cwd=ROOT):
-    return subprocess.Popen(command, env=env, cwd=cwd, start_new_session=True)
+def start(command, env, cwd=ROOT, log=None):
+    return subprocess.Popen(
+        command, env=env, cwd=cwd, start_new_session=True, stdout=log, stderr=log
+    )
 
 
 def gunicorn(env, port, app="config.wsgi", cwd=ROOT):
@@ -465,13 +467,15 @@ def main():
     stock_port = args.port + 1000
     rows, notes = [], []
 
-    with tempfile.TemporaryDirectory(prefix="wagtail-stock-") as tmp:
+    worker_log = open(ROOT / "bench" / "load-worker.log", "w")  # noqa: SIM115 (the worker's)
+    with worker_log, tempfile.TemporaryDirectory(prefix="wagtail-stock-") as tmp:
         print("Generating a stock `wagtail start` project ...", flush=True)
         stock_env = stock_wagtail_project(Path(tmp), args.database_url)
         servers = [
             gunicorn(env, args.port),
             gunicorn(stock_env, stock_port, app="stock.wsgi", cwd=tmp),
-            start([PYTHON, "manage.py", "db_worker"], env),
+            # It reports every task it runs: kept out of the report, in bench/load-worker.log.
+            start([PYTHON, "manage.py", "db_worker"], env, log=worker_log),
         ]
         web = servers[0]
         try:
