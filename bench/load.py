@@ -1,6 +1,6 @@
 """Load and worker-kill benchmark: gunicorn on PostgreSQL on loopback, production settings.
 
-    .venv/bin/python bench/load.py [--rounds 3] [--slice 3] [--seconds 15] [--clients 4]
+    .venv/bin/python bench/load.py [--rounds 4] [--slice 3] [--seconds 15] [--clients 4]
 
 Everything runs on 127.0.0.1 and is bounded in time:
 
@@ -21,8 +21,8 @@ Everything runs on 127.0.0.1 and is bounded in time:
    - stock: the stock project's home page (it caches nothing).
 4. Mix: ``--seconds`` of home, notice, company pages, directory searches and contact
    form submissions together, from the page cache where a visitor would get it.
-5. Worker kill: the mix again, with one web worker SIGKILLed midway; gunicorn's
-   master starts a new one. A client whose connection is cut sends the same
+5. Worker kills: the mix again, with a web worker SIGKILLed every 2 seconds;
+   gunicorn's master starts a new one each time. A client whose connection is cut sends the same
    request again, as a browser or a proxy does; a form carries its submission key,
    so the server stores a repeat once.
 
@@ -184,8 +184,9 @@ def _visitor_process(port, run_id, seed, targets, seconds, queue):
     Visitor(port, run_id, seed).run(targets, seconds, queue)
 
 
-def drive(port, targets, seconds, clients, run_id, during=None):
-    """Run `clients` load processes for `seconds`; `during` runs midway in this process."""
+def drive(port, targets, seconds, clients, run_id, during=None, every=2.0):
+    """Run `clients` load processes for `seconds`; `during` runs in this process every
+    `every` seconds from the first to the last but one."""
     queue = multiprocessing.Queue()
     processes = [
         multiprocessing.Process(
@@ -197,8 +198,10 @@ def drive(port, targets, seconds, clients, run_id, during=None):
     for process in processes:
         process.start()
     if during:
-        time.sleep(seconds / 2)
-        during()
+        time.sleep(1)
+        while time.perf_counter() - started < seconds - 1:
+            during()
+            time.sleep(every)
     merged = Result()
     for _ in processes:
         merged.merge(queue.get(timeout=seconds + 120))
@@ -418,10 +421,18 @@ def rates(args, run_id, port, stock_port, ceiling, cached, uncached):
 
 
 def submissions_note(phase, merged, database_url, run_id):
-    stored, distinct, steps = stored_submissions(database_url, run_id)
+    """Sent against stored, once the db_worker has done every step (or 120 s passed)."""
+    started = time.perf_counter()
+    while True:
+        stored, distinct, steps = stored_submissions(database_url, run_id)
+        waited = time.perf_counter() - started
+        if set(steps) <= {"done"} or waited > 120:
+            break
+        time.sleep(1)
     return (
         f"{phase}: submissions sent {merged.sent}, answered {merged.answered}, "
-        f"stored {stored}, stored more than once {stored - distinct}; steps {steps}"
+        f"stored {stored}, stored more than once {stored - distinct}; follow-up steps "
+        f"{steps}, {waited:.0f} s after the load stopped"
     )
 
 
@@ -447,7 +458,7 @@ def verdicts(rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3, help="turns of the rate slices")
+    parser.add_argument("--rounds", type=int, default=4, help="turns of the rate slices")
     parser.add_argument("--slice", type=float, default=3, help="seconds per target per turn")
     parser.add_argument("--seconds", type=float, default=15, help="length of each mix phase")
     parser.add_argument("--clients", type=int, default=4, help="load processes")
@@ -495,29 +506,31 @@ def main():
             print("Mix ...", flush=True)
             merged, elapsed = drive(args.port, mix, args.seconds, args.clients, run_id)
             rows += rows_for("mix", merged, elapsed, mix)
-            time.sleep(5)  # the db_worker finishes the last submissions' steps
             notes.append(submissions_note("mix", merged, args.database_url, run_id))
 
-            print("Mix with a worker killed midway ...", flush=True)
+            print("Mix with web workers killed every 2 seconds ...", flush=True)
             kill_run = uuid.uuid4().hex[:8]
             killed = []
 
             def kill_a_worker():
-                victim = worker_pids(web.pid)[0]
-                os.kill(victim, signal.SIGKILL)
-                killed.append(victim)
+                workers = worker_pids(web.pid)
+                if workers:  # none while gunicorn is between a death and a new worker
+                    victim = workers[len(killed) % len(workers)]
+                    os.kill(victim, signal.SIGKILL)
+                    killed.append(victim)
 
             merged, elapsed = drive(
                 args.port, mix, args.seconds, args.clients, kill_run, kill_a_worker
             )
-            rows += rows_for("worker killed", merged, elapsed, mix)
-            time.sleep(5)
+            rows += rows_for("workers killed", merged, elapsed, mix)
+            time.sleep(2)
             after = worker_pids(web.pid)
+            replaced = not set(killed) & set(after) and len(after) == 2
             notes.append(
-                f"worker killed: SIGKILL to {killed[0]} midway; workers after: {after} "
-                f"({'replaced' if killed[0] not in after and len(after) == 2 else 'NOT replaced'})"
+                f"workers killed: {len(killed)} SIGKILLs during the mix; workers after: "
+                f"{after} ({'all replaced' if replaced else 'NOT replaced'})"
             )
-            notes.append(submissions_note("worker killed", merged, args.database_url, kill_run))
+            notes.append(submissions_note("workers killed", merged, args.database_url, kill_run))
         finally:
             for server in servers:
                 stop(server)
