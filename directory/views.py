@@ -89,24 +89,24 @@ def _public_listing_or_404(slug):
 
 
 def company_page(request, page, slug):
+    def parts():
+        public = services.public_listing(_public_listing_or_404(slug))
+        index_url = page.get_url(request)
+        url = page.get_full_url(request) + page.reverse_subpage("company", args=[slug])
+        return {
+            "public": public,
+            "json_ld": services.json_ld(public, url),
+            "index_url": index_url,
+            "request_link_url": index_url + page.reverse_subpage("request_link", args=[slug]),
+        }
+
     # Shared between visitors like the page chrome: any save of a listing, service,
-    # organisation, membership or contact clears it (see signals.py).
-    public = shared_fragment(
-        f"company|{slug}|{get_language()}",
-        lambda: services.public_listing(_public_listing_or_404(slug)),
-    )
-    url = page.get_full_url(request) + page.reverse_subpage("company", args=[slug])
+    # or a register entry shown on it clears it (see signals.py).
+    key = f"company|{request.get_host()}|{get_language()}|{slug}"
     return TemplateResponse(
         request,
         "directory/company_page.html",
-        {
-            **page.get_context(request),
-            "public": public,
-            "json_ld": services.json_ld(public, url),
-            "index_url": page.get_url(request),
-            "request_link_url": page.get_url(request)
-            + page.reverse_subpage("request_link", args=[slug]),
-        },
+        {**page.get_context(request), **shared_fragment(key, parts)},
     )
 
 
