@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -60,8 +61,10 @@ class PrivacyNoticePage(SharedViewRestrictionsMixin, Page):
         """The date of the latest publish; Wagtail sets it on every publish."""
         return self.last_published_at or self.first_published_at
 
+    @cached_property
     def numbered_sections(self):
-        """Sections with their number and a unique, readable anchor for the contents list."""
+        """Sections with their number and a unique, readable anchor for the contents list.
+        Read by the template only when the page's shared content is rendered anew."""
         numbered, seen = [], set()
         for number, block in enumerate(self.sections, start=1):
             anchor = slugify(block.value["heading"]) or "section"
@@ -79,8 +82,3 @@ class PrivacyNoticePage(SharedViewRestrictionsMixin, Page):
             if block.block_type == "data_content"
         ]
         return "\n".join(texts) if texts else None
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["numbered_sections"] = self.numbered_sections()
-        return context
