@@ -58,3 +58,14 @@ def forget_elasticsearch_checks():
     search_backlog.reset()
     yield
     search_backlog.reset()
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The anonymous page cache as in production (it is off in the test settings)."""
+    from ops.cache import page_cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    page_cache().clear()
+    yield
+    page_cache().clear()

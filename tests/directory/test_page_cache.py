@@ -2,20 +2,10 @@
 
 import pytest
 
-from ops.cache import page_cache
-
 from .conftest import company_url
 from .factories import ContactFactory, ListingFactory, MembershipFactory, OrganisationFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    page_cache().clear()
-    yield
-    page_cache().clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture

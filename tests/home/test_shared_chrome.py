@@ -11,15 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from home.models import StandardPage
-from ops.cache import page_cache
 
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    page_cache().clear()
-    yield
-    page_cache().clear()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def soup_of(response):

@@ -11,13 +11,7 @@ from home.models import HomePage, StandardPage
 from ops.cache import page_cache
 from tests.ops.test_faults import database_down
 
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    page_cache().clear()
-    yield
-    page_cache().clear()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def test_an_anonymous_page_is_stored_once_and_then_served_from_the_cache(client, notice):

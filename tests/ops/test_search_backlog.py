@@ -23,8 +23,6 @@ from ops.search import Elasticsearch8WithFallback
 from ops.tasks import replay_search_index
 from privacy.inventory import model_fields, parse
 
-from ..search_faults import down_url
-
 
 class RecordingClient:
     """Elasticsearch back up: answers pings, takes documents and deletions, finds nothing."""
@@ -50,17 +48,8 @@ class RecordingClient:
 
 
 @pytest.fixture
-def down(settings, notice):
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "ops.search",
-            "URLS": [down_url()],
-            "INDEX": "miksei_test",
-            "TIMEOUT": 1,
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
-    }
-    return notice
+def down(elasticsearch_down):
+    return elasticsearch_down
 
 
 @pytest.fixture

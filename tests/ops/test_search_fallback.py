@@ -1,26 +1,9 @@
 """Elasticsearch configured but down (a closed port): page search uses the database."""
 
-import pytest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from ops.search import Elasticsearch8WithFallback
-
-from ..search_faults import down_url
-
-
-@pytest.fixture
-def elasticsearch_down(settings, notice):
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "ops.search",
-            "URLS": [down_url()],
-            "INDEX": "miksei_test",
-            "TIMEOUT": 1,
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
-    }
-    return notice
 
 
 def test_page_search_falls_back_to_the_database_while_elasticsearch_is_down(
