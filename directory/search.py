@@ -584,10 +584,9 @@ def elasticsearch_answers():
     if not elasticsearch_configured():
         return False
     url = settings.ELASTICSEARCH_URL
-    up = search_backlog.is_up(
+    return search_backlog.answers_searches(
         _availability_key(), lambda: ElasticsearchEngine(url).ping(), BACKLOG_INDEX
     )
-    return up and not search_backlog.has_pending(BACKLOG_INDEX)
 
 
 def get_engine():
@@ -635,31 +634,22 @@ def suggest(prefix, limit=SUGGESTION_LIMIT):
 
 
 def _update_elasticsearch(listing_id, listing=None):
-    """Send the listing (None: removed) to Elasticsearch, or keep it for replay.
-
-    Straight to the backlog, without trying, while the last check found the cluster
-    down or an earlier update of this listing still waits: the replay then sends
-    the latest state, and an older state can never overtake a newer one.
-    """
+    """Send the listing (None: removed) to Elasticsearch, or keep it for replay."""
     from ops import search_backlog
 
     public = listing is not None and listing.is_public
     action = search_backlog.Action.INDEX if public else search_backlog.Action.REMOVE
-    if search_backlog.known_down(_availability_key()) or search_backlog.has_pending(
-        BACKLOG_INDEX, LISTING_MODEL, listing_id
-    ):
-        search_backlog.record(BACKLOG_INDEX, LISTING_MODEL, listing_id, action)
-        return
-    engine = ElasticsearchEngine()
-    try:
+
+    def send():
+        engine = ElasticsearchEngine()
         if listing is None:
             engine.remove(listing_id)
         else:
             engine.index(listing)
-    except Exception as error:  # noqa: BLE001 (never fails the save: kept for replay)
-        if search_backlog.is_outage(error):
-            search_backlog.mark_down(_availability_key(), BACKLOG_INDEX)
-        search_backlog.record(BACKLOG_INDEX, LISTING_MODEL, listing_id, action, error)
+
+    search_backlog.send_or_keep(
+        BACKLOG_INDEX, _availability_key(), LISTING_MODEL, [listing_id], action, send
+    )
 
 
 def sync_listing(listing):

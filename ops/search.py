@@ -55,7 +55,7 @@ class Elasticsearch8WithFallback(Elasticsearch8SearchBackend):
         return search_backlog.is_up(self.availability_key, self.es.ping, BACKLOG_INDEX)
 
     def answers_searches(self):
-        return self.available() and not search_backlog.has_pending(BACKLOG_INDEX)
+        return search_backlog.answers_searches(self.availability_key, self.es.ping, BACKLOG_INDEX)
 
     def search(self, *args, **kwargs):
         if self.answers_searches():
@@ -84,22 +84,11 @@ class Elasticsearch8WithFallback(Elasticsearch8SearchBackend):
 
     def _update(self, model, objs, action, send):
         """Send the update, or keep it in the backlog (see the module's docstring)."""
-        if not objs:
-            return
-        label = backlog_model(model)._meta.label_lower
-        if search_backlog.known_down(self.availability_key) or any(
-            search_backlog.has_pending(BACKLOG_INDEX, label, obj.pk) for obj in objs
-        ):
-            for obj in objs:
-                search_backlog.record(BACKLOG_INDEX, label, obj.pk, action)
-            return
-        try:
-            send()
-        except Exception as error:  # noqa: BLE001 (never fails the save: kept for replay)
-            if search_backlog.is_outage(error):
-                search_backlog.mark_down(self.availability_key, BACKLOG_INDEX)
-            for obj in objs:
-                search_backlog.record(BACKLOG_INDEX, label, obj.pk, action, error)
+        if objs:
+            label = backlog_model(model)._meta.label_lower
+            search_backlog.send_or_keep(
+                BACKLOG_INDEX, self.availability_key, label, [obj.pk for obj in objs], action, send
+            )
 
     # -- replay ----------------------------------------------------------------------
 

@@ -107,11 +107,33 @@ def record(index, model, object_id, action, error=None):
         )
 
 
-def has_pending(index, model=None, object_id=None):
+def has_pending(index, model=None, object_ids=()):
+    """Whether updates of ``index`` wait (of any of ``object_ids`` of ``model``, if given)."""
     rows = PendingIndexUpdate.objects.filter(index=index)
     if model is not None:
-        rows = rows.filter(model=model, object_id=str(object_id))
+        rows = rows.filter(model=model, object_id__in=[str(pk) for pk in object_ids])
     return rows.exists()
+
+
+def send_or_keep(index, availability_key, model, object_ids, action, send):
+    """Send an update with ``send()``, or keep it for replay.
+
+    Straight to the backlog, without trying, while the last check found the cluster
+    down or an earlier update of one of these objects still waits: the replay then
+    sends the latest state, and an older state can never overtake a newer one.
+    A failure never fails the save: the update is kept instead.
+    """
+    if known_down(availability_key) or has_pending(index, model, object_ids):
+        for object_id in object_ids:
+            record(index, model, object_id, action)
+        return
+    try:
+        send()
+    except Exception as error:  # noqa: BLE001 (kept for replay)
+        if is_outage(error):
+            mark_down(availability_key, index)
+        for object_id in object_ids:
+            record(index, model, object_id, action, error)
 
 
 # -- is the cluster up? -----------------------------------------------------------------
@@ -139,6 +161,11 @@ def is_up(key, ping, index):
         if has_pending(index):
             enqueue_replay(index)
     return up
+
+
+def answers_searches(key, ping, index):
+    """Elasticsearch may answer searches: it is up and none of the index's updates wait."""
+    return is_up(key, ping, index) and not has_pending(index)
 
 
 def known_down(key):
