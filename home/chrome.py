@@ -36,8 +36,9 @@ def site_chrome(context):
                 name: engine.get_template(template).render(context)
                 for name, template in TEMPLATES.items()
             }
-        site = Site.find_for_request(request)
-        controller = OrganisationSettings.for_site(site).controller_name if site else ""
+        # for_request() shares the settings the templates above just loaded.
+        has_site = Site.find_for_request(request) is not None
+        controller = OrganisationSettings.for_request(request).controller_name if has_site else ""
         return {"site_name": controller or "Miksei", **parts}
 
     if not isinstance(page, Page) or getattr(request, "is_preview", False):

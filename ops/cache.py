@@ -57,6 +57,11 @@ def page_cache():
     return caches[CACHE_ALIAS]
 
 
+def cache_key(kind, text):
+    """A page-cache key of fixed length for ``text`` (hosts and paths come from clients)."""
+    return f"{kind}:{hashlib.sha256(text.encode()).hexdigest()}"
+
+
 def purge_page_cache(**kwargs):
     """Forget every stored page and fragment (menus and footers appear on all of them).
 
@@ -79,7 +84,7 @@ def shared_fragment(key, build):
     seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
     if not seconds:
         return build()
-    key = "fragment:" + hashlib.sha256(key.encode()).hexdigest()
+    key = cache_key("fragment", key)
     stored = page_cache().get(key)
     if stored is None:
         stored = build()
@@ -94,12 +99,15 @@ def connect_purge_signals():
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    def purge_on_page_delete(sender, **kwargs):
-        if issubclass(sender, Page | BaseSiteSetting | Site | PageViewRestriction):
-            purge_page_cache()
+    # Saved or deleted, these change every page; a page's own saves wait for a publish.
+    shown_everywhere = BaseSiteSetting | Site | PageViewRestriction
 
     def purge_on_site_change(sender, **kwargs):
-        if issubclass(sender, BaseSiteSetting | Site | PageViewRestriction):
+        if issubclass(sender, shown_everywhere):
+            purge_page_cache()
+
+    def purge_on_page_delete(sender, **kwargs):
+        if issubclass(sender, Page | shown_everywhere):
             purge_page_cache()
 
     page_published.connect(purge_page_cache, dispatch_uid="ops_purge_published")
@@ -141,10 +149,7 @@ class SharedSiteMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds:
             return self.get_response(request)
-        key = (
-            "site:"
-            + hashlib.sha256(f"{request.get_host()}|{request.get_port()}".encode()).hexdigest()
-        )
+        key = cache_key("site", f"{request.get_host()}|{request.get_port()}")
         site = page_cache().get(key)
         if site is not None:
             request._wagtail_site = site
@@ -220,8 +225,7 @@ class AnonymousPageCacheMiddleware:
             else settings.LANGUAGE_CODE
         )
         url = f"{request.scheme}://{request.get_host()}{request.path}"
-        digest = hashlib.sha256(f"{language}|{url}".encode()).hexdigest()
-        return f"page:{digest}"
+        return cache_key("page", f"{language}|{url}")
 
     @staticmethod
     def freeze(response):
