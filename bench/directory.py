@@ -276,15 +276,9 @@ def load(count, stdout):
 def naive(query, limit=20):
     from django.db.models import Q
 
-    from directory.models import Listing
+    from directory.search import DatabaseEngine
 
-    listings = Listing.objects.public()
-    if query.municipality:
-        listings = listings.filter(municipality=query.municipality)
-    if query.industry:
-        listings = listings.filter(industry_section=query.industry)
-    if query.service:
-        listings = listings.filter(services__slug=query.service)
+    listings = DatabaseEngine.filtered(query)  # the same filters; only the text match differs
     for term in query.terms:
         listings = listings.filter(
             Q(name__icontains=term)

@@ -154,8 +154,9 @@ class DatabaseEngine:
 
     # -- querying -------------------------------------------------------------
 
-    def matching(self, query):
-        """Public listings that match the text and the filters, annotated with `rank`."""
+    @staticmethod
+    def filtered(query):
+        """Public listings that pass the query's filters (municipality, industry, service)."""
         from .models import Listing
 
         listings = Listing.objects.public()
@@ -165,6 +166,11 @@ class DatabaseEngine:
             listings = listings.filter(industry_section=query.industry)
         if query.service:
             listings = listings.filter(services__slug=query.service)
+        return listings
+
+    def matching(self, query):
+        """Public listings that match the text and the filters, annotated with `rank`."""
+        listings = self.filtered(query)
         terms = query.terms
         if not terms:
             return listings.annotate(rank=Value(0.0, output_field=FloatField()))
