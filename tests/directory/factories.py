@@ -2,48 +2,32 @@ import factory
 from django.utils.text import slugify
 
 from directory.models import Listing, Service
-from home.validators import business_id_check_digit
-from registry.models import Contact, Membership, Organisation
+
+from ..registry import factories as register
 
 
-def valid_business_id(n):
-    """The n-th valid business ID after 3000000 (skipping bases that have no check digit)."""
-    base = 3000000 + n * 2
-    while business_id_check_digit(str(base)) is None:
-        base += 1
-    return f"{base}-{business_id_check_digit(str(base))}"
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
+class OrganisationFactory(register.OrganisationFactory):
+    """A business customer with the address a company page shows."""
 
     name = factory.Sequence(lambda n: f"Yritys {n} Oy")
-    business_id = factory.Sequence(valid_business_id)
     industry_code = "62010"
-    municipality = "Mikkeli"
+    industry = ""
     city = "Mikkeli"
     street_address = factory.Sequence(lambda n: f"Testikatu {n}")
     postcode = "50100"
     is_business_customer = True
 
 
-class ContactFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contact
-
+class ContactFactory(register.ContactFactory):
     first_name = "Olli"
     last_name = factory.Sequence(lambda n: f"Omistaja{n}")
     email = factory.Sequence(lambda n: f"omistaja{n}@example.fi")
+    legal_basis = ""
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
+class MembershipFactory(register.MembershipFactory):
     contact = factory.SubFactory(ContactFactory)
     organisation = factory.SubFactory(OrganisationFactory)
-    role = "Toimitusjohtaja"
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
