@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ops.cache import SharedViewRestrictionsMixin
+from ops.cache import SharedPageLookupsMixin
 
 from .blocks import NonConformitiesBlock
 
@@ -26,7 +26,7 @@ class AssessmentMethod(models.TextChoices):
     THIRD_PARTY = "third_party", _("Assessment by a third party")
 
 
-class AccessibilityStatementPage(SharedViewRestrictionsMixin, Page):  # noqa: DJ008 (Page provides __str__)
+class AccessibilityStatementPage(SharedPageLookupsMixin, Page):  # noqa: DJ008 (Page provides __str__)
     introduction = RichTextField(
         _("introduction"),
         features=["bold", "italic", "link"],

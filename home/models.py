@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from ops.cache import SharedViewRestrictionsMixin
+from ops.cache import SharedPageLookupsMixin
 
 from .blocks import BaseStreamBlock
 from .validators import validate_business_id
@@ -26,7 +26,7 @@ class BodyPageMixin(models.Model):
         abstract = True
 
 
-class HomePage(SharedViewRestrictionsMixin, BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
+class HomePage(SharedPageLookupsMixin, BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
     content_panels = Page.content_panels + BodyPageMixin.panels
     search_fields = Page.search_fields + BodyPageMixin.search_fields
     parent_page_types = ["wagtailcore.Page"]
@@ -55,7 +55,7 @@ class HomePage(SharedViewRestrictionsMixin, BodyPageMixin, Page):  # noqa: DJ008
         return original.specific if original is not None and original.live else None
 
 
-class StandardPage(SharedViewRestrictionsMixin, BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
+class StandardPage(SharedPageLookupsMixin, BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
     content_panels = Page.content_panels + BodyPageMixin.panels
     search_fields = Page.search_fields + BodyPageMixin.search_fields
 

@@ -28,7 +28,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 
@@ -88,7 +88,8 @@ def shared_fragment(key, build):
     stored = page_cache().get(key)
     if stored is None:
         stored = build()
-        page_cache().set(key, stored, seconds)
+        if stored is not None:  # a cache cannot tell a stored None from a miss
+            page_cache().set(key, stored, seconds)
     return stored
 
 
@@ -117,11 +118,46 @@ def connect_purge_signals():
     post_save.connect(purge_on_site_change, weak=False, dispatch_uid="ops_purge_settings")
 
 
-class SharedViewRestrictionsMixin:
-    """For the site's page models: Wagtail checks a page's view restrictions (privacy
-    settings) with two queries on every request. While no page has one, which is
-    the usual case, the page cache remembers that for everyone; adding or removing
-    a restriction clears it, and from then on Wagtail checks as it always does."""
+class SharedPageLookupsMixin:
+    """For the site's page models: the lookups Wagtail makes in every request to find
+    and check a page, answered from the page cache, which publishing, unpublishing,
+    moving or deleting a page clears.
+
+    - Routing: Wagtail finds the page in the active language's tree (a Locale query)
+      and each step of a URL path with two queries (the child by slug, then its
+      specific page). Only pages found are shared; a path that leads nowhere asks
+      the database every time, so made-up URLs cannot fill the cache.
+    - View restrictions (privacy settings): two queries per request. While no page
+      has one, which is the usual case, the cache remembers that for everyone;
+      adding or removing a restriction clears it, and from then on Wagtail checks
+      as it always does.
+
+    A model that is also routable lists this after RoutablePageMixin, so that its
+    own routes are tried before its child pages.
+    """
+
+    @property
+    def localized(self):
+        from django.utils.translation import get_language
+
+        def in_the_active_language():
+            return super(SharedPageLookupsMixin, self).localized.specific
+
+        return shared_fragment(f"localized|{self.pk}|{get_language()}", in_the_active_language)
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *remaining = path_components
+        child = shared_fragment(f"child|{self.pk}|{slug}", lambda: self._specific_child(slug))
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # its get_parent() needs no query
+        return child.route(request, remaining)
+
+    def _specific_child(self, slug):
+        child = self.get_children().filter(slug=slug).first()
+        return child.specific if child is not None else None
 
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
@@ -135,10 +171,13 @@ class SharedSiteMiddleware:
     """Look up the request's Wagtail Site once for everyone, not in every request.
 
     Wagtail finds the site with a query per request and keeps it on the request as
-    ``_wagtail_site`` (see ``Site.find_for_request``). This hands it a copy from the
-    page cache, which saving or deleting a Site clears, and stores one after a
-    request in which Wagtail looked it up; a request that never needs the site
-    (``/health/``, the admin's API) does no lookup. It sits after CommonMiddleware,
+    ``_wagtail_site`` (see ``Site.find_for_request``); it keeps the sites' root paths,
+    which every page URL is made from, as ``_wagtail_cached_site_root_paths``, read
+    from the default cache (the database's, in production). This hands the request
+    a copy of both from the page cache, which saving or deleting a Site, publishing
+    or moving a page clears, and stores them after a request in which Wagtail looked
+    the site up; a request that never needs the site (``/health/``, the admin's API)
+    does no lookup. It sits after CommonMiddleware,
     so a host outside ALLOWED_HOSTS is refused before it can take a cache entry.
     """
 
@@ -150,9 +189,9 @@ class SharedSiteMiddleware:
         if not seconds:
             return self.get_response(request)
         key = cache_key("site", f"{request.get_host()}|{request.get_port()}")
-        site = page_cache().get(key)
-        if site is not None:
-            request._wagtail_site = site
+        stored = page_cache().get(key)
+        if stored is not None:
+            request._wagtail_site, request._wagtail_cached_site_root_paths = stored
             return self.get_response(request)
         response = self.get_response(request)
         found = getattr(request, "_wagtail_site", None)
@@ -160,12 +199,13 @@ class SharedSiteMiddleware:
             from wagtail.models import Site
 
             # A fresh copy (the request's own may carry what it cached on the way),
-            # with the root page's specific page that every request routes through:
+            # with the root page as its specific page, which every request routes
+            # through (and whose SharedPageLookupsMixin then finds its translation):
             # publishing clears it like any page.
             with contextlib.suppress(DatabaseError):
                 fresh = Site.objects.select_related("root_page").get(pk=found.pk)
-                fresh.root_page.specific  # noqa: B018 (loads and keeps it)
-                page_cache().set(key, fresh, seconds)
+                fresh.root_page = fresh.root_page.specific
+                page_cache().set(key, (fresh, Site.get_site_root_paths()), seconds)
         return response
 
 

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from ops.cache import SharedViewRestrictionsMixin
+from ops.cache import SharedPageLookupsMixin
 
 from .listings import Listing
 
@@ -19,7 +19,7 @@ EDIT_SESSION_KEY = "directory_edit_grants"
 EDIT_SESSION_SECONDS = 2 * 60 * 60
 
 
-class DirectoryIndexPage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):  # noqa: DJ008 (Page provides __str__)
+class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # noqa: DJ008 (Page provides __str__)
     """The company directory: search, filters and a page per public listing.
 
     Company pages live at /<this page>/<listing slug>/; owners reach their edit

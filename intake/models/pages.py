@@ -9,7 +9,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from ops.cache import SharedViewRestrictionsMixin
+from ops.cache import SharedPageLookupsMixin
 from registry.models import LegalBasis
 
 from ..forms import IntakeFormBuilder
@@ -48,7 +48,7 @@ class FormField(AbstractFormField):
         verbose_name_plural = _("form fields")
 
 
-class FormPage(SharedViewRestrictionsMixin, AbstractEmailForm):
+class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
     """A web form built by editors; each submission may feed the customer register."""
 
     introduction = RichTextField(

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ops.cache import SharedViewRestrictionsMixin
+from ops.cache import SharedPageLookupsMixin
 
 from ..blocks import NoticeSectionsBlock
 
@@ -25,7 +25,7 @@ class NumberedSection:
         return self.block.value["heading"]
 
 
-class PrivacyNoticePage(SharedViewRestrictionsMixin, Page):
+class PrivacyNoticePage(SharedPageLookupsMixin, Page):
     """The register and privacy notice (rekisteri- ja tietosuojaseloste).
 
     Each numbered section is its own block so editors change one at a time;

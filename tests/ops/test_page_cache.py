@@ -234,3 +234,74 @@ def test_a_restriction_on_an_ancestor_applies_to_the_pages_below(client, demo_si
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()  # Wagtail's password form
     assert "Rekisterinpitäjä" not in response.content.decode()
+
+
+def routing_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    tables = ("wagtailcore_page", "wagtailcore_locale", "wagtailcore_site")
+    return response, [q["sql"] for q in queries if any(t in q["sql"] for t in tables)]
+
+
+def test_pages_are_found_without_queries_once_a_visitor_has_been_routed_there(client, notice):
+    _, first = routing_queries(client, "/tietosuojaseloste/?a=1")
+    client.get("/tietosuojaseloste/?a=1")  # the first found the site, this one its language
+    response, second = routing_queries(Client(), "/tietosuojaseloste/?a=2")
+    assert first
+    assert response.status_code == 200
+    assert "Rekisterinpitäjä" in response.content.decode()
+    assert second == []
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/", "Mikkelin kehitysyritys"),
+        ("/sv/", "S:t Michels utvecklingsbolag"),
+        ("/sv/dataskyddsbeskrivning/", "Register- och dataskyddsbeskrivning"),
+        ("/tietosuojaseloste/", "Rekisteri- ja tietosuojaseloste"),
+    ],
+)
+def test_each_language_is_routed_in_its_own_tree_from_the_shared_lookups(
+    client, notice, path, title
+):
+    for other in ("/", "/sv/", "/tietosuojaseloste/", "/sv/dataskyddsbeskrivning/"):
+        client.get(f"{other}?a=1")
+    assert title in client.get(f"{path}?a=2").content.decode()
+
+
+def test_an_unpublished_page_is_gone_at_once(client, notice):
+    assert client.get("/tietosuojaseloste/?a=1").status_code == 200
+    notice.unpublish()
+    assert client.get("/tietosuojaseloste/?a=2").status_code == 404
+
+
+def test_a_page_given_a_new_slug_is_found_only_at_its_new_address_at_once(client, notice):
+    assert client.get("/tietosuojaseloste/?a=1").status_code == 200
+    notice.slug = "tietosuoja"
+    notice.save_revision().publish()
+    assert client.get("/tietosuojaseloste/?a=2").status_code == 404
+    assert client.get("/tietosuoja/?a=2").status_code == 200
+
+
+def test_a_moved_page_is_found_only_at_its_new_address_at_once(client, demo_site, notice):
+    parent = StandardPage(title="Tietoa meistä", slug="tietoa")
+    demo_site.root_page.add_child(instance=parent)
+    parent.save_revision().publish()
+    assert client.get("/tietosuojaseloste/?a=1").status_code == 200
+    notice.move(parent, pos="last-child")
+    assert client.get("/tietoa/tietosuojaseloste/?a=2").status_code == 200
+    # Not served at the old address any more: Wagtail's redirect for the move takes over.
+    old_address = client.get("/tietosuojaseloste/?a=2")
+    assert old_address.status_code == 301
+    assert old_address["Location"] == "/tietoa/tietosuojaseloste/"
+
+
+def test_an_address_that_leads_nowhere_takes_no_cache_entry(client, notice):
+    client.get("/?a=1")  # the site,
+    client.get("/?a=1")  # its language version
+    client.get("/ei-ole/?a=1")  # and the chrome of the 404 page are shared
+    before = len(page_cache()._cache)  # the locmem cache of the tests
+    for n in range(5):
+        assert client.get(f"/ei-ole-{n}/alasivu/?a=1").status_code == 404
+    assert len(page_cache()._cache) == before
