@@ -176,15 +176,17 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
         return context
 
     def serve(self, request, *args, **kwargs):
+        from ..empty_form import article_for_new_visitor
         from ..submitting import handle_post
 
         if request.method == "POST":
-            response = handle_post(self, request)
-            if response is not None:
-                return response
-        form = self.get_form(page=self, user=request.user)
-        context = self.get_context(request)
-        context["form"] = form
+            return handle_post(self, request)
+        article = article_for_new_visitor(self, request)
+        if article is None:
+            return self.render_form(request, self.get_form(page=self, user=request.user))
+        # The article brings the form and the privacy notice: no need to look them up.
+        context = super().get_context(request)
+        context["shared_article"] = article
         return TemplateResponse(request, self.get_template(request), context)
 
     def render_form(self, request, form, status=200, error=None):
