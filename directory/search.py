@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Lower
+from django.db.models import Case, F, FloatField, Q, Value, When, Window
+from django.db.models.functions import Lower, RowNumber
 from django.utils.functional import cached_property
 
 from .industries import section_name
@@ -89,15 +89,62 @@ def _load_in_order(ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def _page(ids, services_by_listing):
+    """The listings of ids, in that order, with their organisations' public fields and
+    their services (id, name, slug), as select_related and prefetch_related would give
+    them: one plain query instead of their three, whose ORM work costs more than the
+    whole search."""
+    from registry.models import Organisation
+
+    from .models import Listing, Service
+
+    if not ids:
+        return []
+    placeholders = ", ".join(["%s"] * len(ids))
+    listings = Listing.objects.raw(
+        f"""
+        SELECT l.*, o.business_id AS organisation_business_id,
+            o.street_address AS organisation_street_address, o.postcode AS organisation_postcode
+        FROM {Listing._meta.db_table} l
+        JOIN {Organisation._meta.db_table} o ON o.id = l.organisation_id
+        WHERE l.id IN ({placeholders})
+        """,  # noqa: S608 (table names from the models; values are parameters)
+        ids,
+    )
+    by_id = {}
+    db = connection.alias
+    for listing in listings:
+        listing.organisation = Organisation.from_db(
+            db,
+            ["id", "business_id", "street_address", "postcode"],
+            [
+                listing.organisation_id,
+                listing.organisation_business_id,
+                listing.organisation_street_address,
+                listing.organisation_postcode,
+            ],
+        )
+        offered = [
+            Service.from_db(db, ["id", "name", "slug"], values)
+            for values in services_by_listing.get(listing.pk, [])
+        ]
+        # What prefetch_related("services") leaves: listing.services.all() asks nothing.
+        cached = listing.services.all()
+        cached._result_cache = offered
+        cached._prefetch_done = True
+        listing._prefetched_objects_cache = {"services": cached}
+        by_id[listing.pk] = listing
+    return [by_id[pk] for pk in ids]
+
+
 def _service_labels(slugs):
     from .models import Service
 
     return dict(Service.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
-def _facets(municipalities, sections, services):
-    """Facet lists from (value, count) pairs, largest first."""
-    service_names = _service_labels([value for value, _ in services])
+def _facets(municipalities, sections, services, service_names):
+    """Facet lists from (value, count) pairs, largest first; `service_names` by slug."""
     return {
         "municipality": [Facet(v, v, n) for v, n in municipalities if v],
         "industry": [Facet(v, f"{v} {section_name(v)}", n) for v, n in sections if v],
@@ -226,21 +273,30 @@ class DatabaseEngine:
             )
         )
 
-    def ordered(self, listings, query):
+    @staticmethod
+    def ordering(query):
         sort = query.effective_sort
         if sort == "relevance":
-            return listings.order_by("-rank", "name", "pk")
+            return [F("rank").desc(), F("name").asc(), F("pk").asc()]
         if sort == "newest":
-            return listings.order_by(F("published_at").desc(nulls_last=True), "pk")
-        return listings.order_by(Lower("name"), "pk")
+            return [F("published_at").desc(nulls_last=True), F("pk").asc()]
+        return [Lower("name").asc(), F("pk").asc()]
 
-    def counts(self, matching):
-        """The total and every facet's counts in one query: the match runs once."""
+    def ordered(self, listings, query):
+        return listings.order_by(*self.ordering(query))
+
+    def search(self, query, offset=0, limit=20):
+        """The total, every facet (with the services' names), the page's ids and their
+        services come from one statement, so that the match is built, compiled and run
+        once; then the page's listings with their organisations (see `_page`)."""
         from .models import Listing, Service
 
+        # Each match numbered in the page's order: the page is a range of those numbers.
         sql, params = (
-            matching.order_by()
+            self.matching(query)
+            .order_by()
             .values("pk", "municipality", "industry_section")
+            .annotate(position=Window(RowNumber(), order_by=self.ordering(query)))
             .query.sql_with_params()
         )
         through = Listing.services.through._meta.db_table
@@ -248,46 +304,59 @@ class DatabaseEngine:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""
-                WITH m (id, municipality, industry_section) AS ({sql})
-                SELECT 'total', '', COUNT(*) FROM m
+                WITH m (id, municipality, industry_section, position) AS ({sql})
+                SELECT 'total', NULL, NULL, COUNT(*), 0, 0 FROM m
                 UNION ALL
-                SELECT 'municipality', municipality, COUNT(*) FROM m GROUP BY municipality
+                SELECT 'municipality', municipality, NULL, COUNT(*), 0, 0 FROM m
+                    GROUP BY municipality
                 UNION ALL
-                SELECT 'industry', industry_section, COUNT(*) FROM m GROUP BY industry_section
+                SELECT 'industry', industry_section, NULL, COUNT(*), 0, 0 FROM m
+                    GROUP BY industry_section
                 UNION ALL
-                SELECT 'service', s.slug, COUNT(*) FROM m
+                SELECT 'service', s.slug, s.name, COUNT(*), 0, 0 FROM m
                     JOIN {through} ls ON ls.listing_id = m.id
                     JOIN {services} s ON s.id = ls.service_id
-                    GROUP BY s.slug
+                    GROUP BY s.slug, s.name
+                UNION ALL
+                SELECT 'page', NULL, NULL, id, position, 0 FROM m
+                    WHERE position > %s AND position <= %s
+                UNION ALL
+                SELECT 'page service', s.slug, s.name, s.id, m.id,
+                        ROW_NUMBER() OVER (ORDER BY s.name) FROM m
+                    JOIN {through} ls ON ls.listing_id = m.id
+                    JOIN {services} s ON s.id = ls.service_id
+                    WHERE m.position > %s AND m.position <= %s
                 """,  # noqa: S608 (table names from the models; values are parameters)
-                params,
+                [*params, offset, offset + limit, offset, offset + limit],
             )
             rows = cursor.fetchall()
         total = 0
+        page = []
+        page_services = []
         grouped = {"municipality": [], "industry": [], "service": []}
-        for kind, value, count in rows:
+        service_names = {}
+        for kind, value, name, number, position, ordinal in rows:
             if kind == "total":
-                total = count
+                total = number
+            elif kind == "page":
+                page.append((position, number))
+            elif kind == "page service":
+                page_services.append((ordinal, position, (number, name, value)))
             else:
-                grouped[kind].append((value, count))
+                grouped[kind].append((value, number))
+                if kind == "service":
+                    service_names[value] = name
         for pairs in grouped.values():
             pairs.sort(key=lambda pair: (-pair[1], pair[0] or ""))
-        return total, grouped
-
-    def search(self, query, offset=0, limit=20):
-        matching = self.matching(query)
-        total, grouped = self.counts(matching)
-        page = []
-        if total:
-            page = list(
-                self.ordered(matching, query)
-                .select_related("organisation")
-                .prefetch_related("services")[offset : offset + limit]
-            )
+        services_by_listing = {}
+        for _, listing_id, values in sorted(page_services):
+            services_by_listing.setdefault(listing_id, []).append(values)
         return Results(
-            listings=page,
+            listings=_page([pk for _, pk in sorted(page)], services_by_listing),
             total=total,
-            facets=_facets(grouped["municipality"], grouped["industry"], grouped["service"]),
+            facets=_facets(
+                grouped["municipality"], grouped["industry"], grouped["service"], service_names
+            ),
         )
 
     def suggest(self, prefix, limit=SUGGESTION_LIMIT):
@@ -555,7 +624,12 @@ class ElasticsearchEngine:
         return Results(
             listings=_load_in_order(ids),
             total=response.hits.total.value,
-            facets=_facets(buckets("municipality"), buckets("industry"), buckets("service")),
+            facets=_facets(
+                buckets("municipality"),
+                buckets("industry"),
+                buckets("service"),
+                _service_labels([slug for slug, _ in buckets("service")]),
+            ),
         )
 
     def suggest(self, prefix, limit=SUGGESTION_LIMIT):

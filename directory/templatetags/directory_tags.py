@@ -1,7 +1,7 @@
 import re
 
 from django import template
-from django.utils.html import escape
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -33,3 +33,13 @@ def excerpt(text, terms, length=220):
         start = max(0, min(positions) - length // 3)
     passage = text[start : start + length]
     return ("…" if start else "") + passage + ("…" if start + length < len(text) else "")
+
+
+@register.simple_tag
+def options(choices, selected):
+    """A select's <option> elements in one call, not a template loop over every choice."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == selected else "", label) for value, label in choices),
+    )
