@@ -17,6 +17,7 @@ the directory has nothing in the backlog; otherwise the database answers.
 """
 
 import contextlib
+import functools
 import logging
 import re
 import time
@@ -89,14 +90,14 @@ def _load_in_order(ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _page(ids, services_by_listing):
-    """The listings of ids, in that order, with their organisations' public fields and
-    their services (id, name, slug), as select_related and prefetch_related would give
-    them: one plain query instead of their three, whose ORM work costs more than the
-    whole search."""
+def _page(ids, service_names):
+    """The listings of `ids`, in that order, with their organisations' public fields and
+    their services' names (`service_names`, which `services.public_listing` reads): one
+    plain query, where select_related and prefetch_related would take two and more
+    Python time than the search itself."""
     from registry.models import Organisation
 
-    from .models import Listing, Service
+    from .models import Listing
 
     if not ids:
         return []
@@ -112,10 +113,10 @@ def _page(ids, services_by_listing):
         ids,
     )
     by_id = {}
-    db = connection.alias
     for listing in listings:
+        # Only the public fields of the organisation; anything else would load on access.
         listing.organisation = Organisation.from_db(
-            db,
+            connection.alias,
             ["id", "business_id", "street_address", "postcode"],
             [
                 listing.organisation_id,
@@ -124,15 +125,7 @@ def _page(ids, services_by_listing):
                 listing.organisation_postcode,
             ],
         )
-        offered = [
-            Service.from_db(db, ["id", "name", "slug"], values)
-            for values in services_by_listing.get(listing.pk, [])
-        ]
-        # What prefetch_related("services") leaves: listing.services.all() asks nothing.
-        cached = listing.services.all()
-        cached._result_cache = offered
-        cached._prefetch_done = True
-        listing._prefetched_objects_cache = {"services": cached}
+        listing.service_names = service_names.get(listing.pk, [])
         by_id[listing.pk] = listing
     return [by_id[pk] for pk in ids]
 
@@ -236,12 +229,8 @@ class DatabaseEngine:
         from .models import Listing
 
         text = " ".join(terms)
-        # Each word as a prefix ("puu:*") on the unstemmed lexemes, or the words
-        # stemmed in Finnish. `terms` holds only word characters, so the raw
-        # tsquery cannot carry operators from the visitor.
-        prefix = SearchQuery(
-            " & ".join(f"{t}:*" for t in terms), search_type="raw", config="simple"
-        )
+        # Each word as a prefix on the unstemmed lexemes, or the words stemmed in Finnish.
+        prefix = SearchQuery(prefix_tsquery(terms), search_type="raw", config="simple")
         stemmed = SearchQuery(text, search_type="plain", config="finnish")
         tsquery = prefix | stemmed
         # Each condition through its own GIN index, joined by UNION: written as one OR,
@@ -285,44 +274,47 @@ class DatabaseEngine:
     def ordered(self, listings, query):
         return listings.order_by(*self.ordering(query))
 
-    def search(self, query, offset=0, limit=20):
-        """The total, every facet (with the services' names), the page's ids and their
-        services come from one statement, so that the match is built, compiled and run
-        once; then the page's listings with their organisations (see `_page`)."""
-        from .models import Listing, Service
-
-        # Each match numbered in the page's order: the page is a range of those numbers.
-        sql, params = (
+    def numbered(self, query):
+        """(sql, params) of the matches, each numbered in the page's order (`position`)."""
+        return (
             self.matching(query)
             .order_by()
             .values("pk", "municipality", "industry_section")
             .annotate(position=Window(RowNumber(), order_by=self.ordering(query)))
             .query.sql_with_params()
         )
+
+    def search(self, query, offset=0, limit=20):
+        """The total, every facet (with the services' names), the page's ids and their
+        services' names come from one statement, so that the match runs once; then the
+        page's listings with their organisations (see `_page`)."""
+        from .models import Listing, Service
+
+        sql, params = numbered_sql(self, query)
         through = Listing.services.through._meta.db_table
         services = Service._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""
                 WITH m (id, municipality, industry_section, position) AS ({sql})
-                SELECT 'total', NULL, NULL, COUNT(*), 0, 0 FROM m
+                SELECT 'total', NULL, NULL, COUNT(*), 0 FROM m
                 UNION ALL
-                SELECT 'municipality', municipality, NULL, COUNT(*), 0, 0 FROM m
+                SELECT 'municipality', municipality, NULL, COUNT(*), 0 FROM m
                     GROUP BY municipality
                 UNION ALL
-                SELECT 'industry', industry_section, NULL, COUNT(*), 0, 0 FROM m
+                SELECT 'industry', industry_section, NULL, COUNT(*), 0 FROM m
                     GROUP BY industry_section
                 UNION ALL
-                SELECT 'service', s.slug, s.name, COUNT(*), 0, 0 FROM m
+                SELECT 'service', s.slug, s.name, COUNT(*), 0 FROM m
                     JOIN {through} ls ON ls.listing_id = m.id
                     JOIN {services} s ON s.id = ls.service_id
                     GROUP BY s.slug, s.name
                 UNION ALL
-                SELECT 'page', NULL, NULL, id, position, 0 FROM m
+                SELECT 'page', NULL, NULL, id, position FROM m
                     WHERE position > %s AND position <= %s
                 UNION ALL
-                SELECT 'page service', s.slug, s.name, s.id, m.id,
-                        ROW_NUMBER() OVER (ORDER BY s.name) FROM m
+                SELECT 'page service', NULL, s.name, m.id, ROW_NUMBER() OVER (ORDER BY s.name)
+                    FROM m
                     JOIN {through} ls ON ls.listing_id = m.id
                     JOIN {services} s ON s.id = ls.service_id
                     WHERE m.position > %s AND m.position <= %s
@@ -332,30 +324,31 @@ class DatabaseEngine:
             rows = cursor.fetchall()
         total = 0
         page = []
-        page_services = []
+        page_services = {}
         grouped = {"municipality": [], "industry": [], "service": []}
-        service_names = {}
-        for kind, value, name, number, position, ordinal in rows:
+        service_labels = {}
+        for kind, value, name, number, position in rows:
             if kind == "total":
                 total = number
             elif kind == "page":
                 page.append((position, number))
             elif kind == "page service":
-                page_services.append((ordinal, position, (number, name, value)))
+                page_services.setdefault(number, []).append((position, name))
             else:
                 grouped[kind].append((value, number))
                 if kind == "service":
-                    service_names[value] = name
+                    service_labels[value] = name
         for pairs in grouped.values():
             pairs.sort(key=lambda pair: (-pair[1], pair[0] or ""))
-        services_by_listing = {}
-        for _, listing_id, values in sorted(page_services):
-            services_by_listing.setdefault(listing_id, []).append(values)
+        service_names = {
+            listing_id: [name for _, name in sorted(names)]  # in the database's name order
+            for listing_id, names in page_services.items()
+        }
         return Results(
-            listings=_page([pk for _, pk in sorted(page)], services_by_listing),
+            listings=_page([pk for _, pk in sorted(page)], service_names),
             total=total,
             facets=_facets(
-                grouped["municipality"], grouped["industry"], grouped["service"], service_names
+                grouped["municipality"], grouped["industry"], grouped["service"], service_labels
             ),
         )
 
@@ -371,6 +364,60 @@ class DatabaseEngine:
         else:
             listings = listings.filter(name__icontains=" ".join(terms)).order_by(Lower("name"))
         return list(listings.values_list("name", flat=True)[:limit])
+
+
+# The match compiled once per shape -------------------------------------------------
+
+# Stand-ins for a visitor's values while a query's shape is compiled (see numbered_sql):
+# lower-case letters only, so that `words()` keeps the text stand-in as one word.
+_STAND_INS = {
+    "text": "standintextforthesearch",
+    "municipality": "standinmunicipality",
+    "industry": "standinindustry",
+    "service": "standinservice",
+}
+
+
+def prefix_tsquery(terms):
+    """Each word as a prefix ("puu:*"); `terms` holds only word characters (see `words`),
+    so the raw tsquery cannot carry operators from the visitor."""
+    return " & ".join(f"{term}:*" for term in terms)
+
+
+def numbered_sql(engine, query):
+    """`engine.numbered(query)`, without building and compiling it with the ORM again.
+
+    On PostgreSQL, building and compiling the match's queryset (the tsquery, the
+    trigram UNION, the rank, the filters and the window) took longer than running
+    it. A query's SQL depends only on its shape (which filters are set, whether
+    there is text, the sort); the visitor's values are all parameters. So each
+    shape is compiled once per process with stand-ins for the values, which are
+    then swapped for the visitor's parameters. Tests check it against the ORM's
+    own compilation for every shape.
+    """
+    if not engine.is_postgresql:
+        return engine.numbered(query)  # the fallback's SQL has one condition per word
+    shape = Query(
+        text=_STAND_INS["text"] if query.terms else "",
+        municipality=_STAND_INS["municipality"] if query.municipality else "",
+        industry=_STAND_INS["industry"] if query.industry else "",
+        service=_STAND_INS["service"] if query.service else "",
+        sort=query.effective_sort,
+    )
+    sql, params = _compiled_shape(shape)
+    values = {
+        _STAND_INS["text"]: " ".join(query.terms),
+        prefix_tsquery(shape.terms): prefix_tsquery(query.terms),
+        _STAND_INS["municipality"]: query.municipality,
+        _STAND_INS["industry"]: query.industry,
+        _STAND_INS["service"]: query.service,
+    }
+    return sql, [values.get(p, p) if isinstance(p, str) else p for p in params]
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled_shape(shape):
+    return DatabaseEngine().numbered(shape)
 
 
 # -- Elasticsearch ----------------------------------------------------------------

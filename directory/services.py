@@ -84,7 +84,10 @@ def contact_persons(organisation):
 
 
 def public_listing(listing, with_contacts=True):
-    """The listing as the public may see it; None when the listing is not public."""
+    """The listing as the public may see it; None when the listing is not public.
+
+    Without contacts, it is what a search result shows: no contact persons and no logo.
+    """
     if not listing.is_public:
         return None
     organisation = listing.organisation
@@ -98,8 +101,8 @@ def public_listing(listing, with_contacts=True):
         industry_section=listing.industry_section,
         industry_name=section_name(listing.industry_section),
         description=listing.description,
-        services=[service.name for service in listing.services.all()],
-        logo=listing.logo,
+        services=_service_names(listing),
+        logo=listing.logo if with_contacts else None,
         street_address=organisation.street_address if shown["street_address"] else "",
         postcode=organisation.postcode,
         phone=listing.phone if shown["phone"] else "",
@@ -110,6 +113,12 @@ def public_listing(listing, with_contacts=True):
             contact_persons(organisation) if with_contacts and shown["contact_persons"] else []
         ),
     )
+
+
+def _service_names(listing):
+    # A search page's listings come with them (see directory.search._page).
+    names = getattr(listing, "service_names", None)
+    return names if names is not None else [service.name for service in listing.services.all()]
 
 
 def json_ld(public, url):

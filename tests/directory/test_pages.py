@@ -3,6 +3,8 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import ModelLogEntry
 
 from directory.demo import COMPANIES
@@ -24,12 +26,16 @@ def test_the_index_page_issues_a_bounded_number_of_queries(
         ListingFactory(services=[service])
     with django_assert_max_num_queries(25) as few:
         client.get(directory_page.url + "?q=yritys")
+    # More listings, with logos and two services each, cost no more queries.
+    logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    consulting = ServiceFactory(name="Consulting")
     for _ in range(30):
-        ListingFactory(services=[service])
+        ListingFactory(services=[service, consulting], logo=logo)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(directory_page.url + "?q=yritys")
     assert response.context["results"].total == 33
     assert len(response.context["hits"]) == 20
+    assert response.context["hits"][-1]["public"].services == ["Consulting", "Kirjanpito"]
 
 
 def test_a_company_page_issues_a_bounded_number_of_queries(
