@@ -14,12 +14,16 @@ SORT_CHOICES = [
 ]
 
 
+def industry_choices():
+    return [("", _("All industries")), *SECTION_CHOICES]
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search companies"), required=False, max_length=200)
     municipality = forms.CharField(label=_("Municipality"), required=False, max_length=100)
-    industry = forms.ChoiceField(
-        label=_("Industry"), required=False, choices=[("", _("All industries")), *SECTION_CHOICES]
-    )
+    # A callable: every search makes a form, and Django deep-copies a list of choices
+    # into each one.
+    industry = forms.ChoiceField(label=_("Industry"), required=False, choices=industry_choices)
     service = forms.SlugField(label=_("Service"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
     page = forms.IntegerField(required=False, min_value=1)

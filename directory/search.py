@@ -21,6 +21,7 @@ import functools
 import logging
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -102,9 +103,15 @@ def _page(ids, service_names):
     if not ids:
         return []
     placeholders = ", ".join(["%s"] * len(ids))
+    # Not the search vector and the owner's pending changes: large, and never shown.
+    columns = ", ".join(
+        f"l.{field.column}"
+        for field in Listing._meta.concrete_fields
+        if field.name not in ("search_vector", "pending_changes")
+    )
     listings = Listing.objects.raw(
         f"""
-        SELECT l.*, o.business_id AS organisation_business_id,
+        SELECT {columns}, o.business_id AS organisation_business_id,
             o.street_address AS organisation_street_address, o.postcode AS organisation_postcode
         FROM {Listing._meta.db_table} l
         JOIN {Organisation._meta.db_table} o ON o.id = l.organisation_id
@@ -134,6 +141,10 @@ def _service_labels(slugs):
     from .models import Service
 
     return dict(Service.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
+
+def _largest_first(pairs):
+    return sorted(pairs, key=lambda pair: (-pair[1], pair[0] or ""))
 
 
 def _facets(municipalities, sections, services, service_names):
@@ -285,9 +296,10 @@ class DatabaseEngine:
         )
 
     def search(self, query, offset=0, limit=20):
-        """The total, every facet (with the services' names), the page's ids and their
-        services' names come from one statement, so that the match runs once; then the
-        page's listings with their organisations (see `_page`)."""
+        """Every facet (with the services' names, and the total from the places'
+        counts), the page's ids and their services' names come from one statement, so
+        that the match runs once; then the page's listings with their organisations
+        (see `_page`)."""
         from .models import Listing, Service
 
         sql, params = numbered_sql(self, query)
@@ -297,13 +309,8 @@ class DatabaseEngine:
             cursor.execute(
                 f"""
                 WITH m (id, municipality, industry_section, position) AS ({sql})
-                SELECT 'total', NULL, NULL, COUNT(*), 0 FROM m
-                UNION ALL
-                SELECT 'municipality', municipality, NULL, COUNT(*), 0 FROM m
-                    GROUP BY municipality
-                UNION ALL
-                SELECT 'industry', industry_section, NULL, COUNT(*), 0 FROM m
-                    GROUP BY industry_section
+                SELECT 'place and industry', municipality, industry_section, COUNT(*), 0 FROM m
+                    GROUP BY municipality, industry_section
                 UNION ALL
                 SELECT 'service', s.slug, s.name, COUNT(*), 0 FROM m
                     JOIN {through} ls ON ls.listing_id = m.id
@@ -322,33 +329,32 @@ class DatabaseEngine:
                 [*params, offset, offset + limit, offset, offset + limit],
             )
             rows = cursor.fetchall()
-        total = 0
-        page = []
-        page_services = {}
-        grouped = {"municipality": [], "industry": [], "service": []}
-        service_labels = {}
+        places, industries = Counter(), Counter()
+        service_counts, service_labels = [], {}
+        page, page_services = [], {}
         for kind, value, name, number, position in rows:
-            if kind == "total":
-                total = number
+            if kind == "place and industry":
+                places[value] += number
+                industries[name] += number
+            elif kind == "service":
+                service_counts.append((value, number))
+                service_labels[value] = name
             elif kind == "page":
                 page.append((position, number))
-            elif kind == "page service":
+            else:  # a service of a listing on the page, numbered in the database's name order
                 page_services.setdefault(number, []).append((position, name))
-            else:
-                grouped[kind].append((value, number))
-                if kind == "service":
-                    service_labels[value] = name
-        for pairs in grouped.values():
-            pairs.sort(key=lambda pair: (-pair[1], pair[0] or ""))
         service_names = {
-            listing_id: [name for _, name in sorted(names)]  # in the database's name order
+            listing_id: [name for _, name in sorted(names)]
             for listing_id, names in page_services.items()
         }
         return Results(
             listings=_page([pk for _, pk in sorted(page)], service_names),
-            total=total,
+            total=sum(places.values()),  # every match is in one place ('' and NULL too)
             facets=_facets(
-                grouped["municipality"], grouped["industry"], grouped["service"], service_labels
+                _largest_first(places.items()),
+                _largest_first(industries.items()),
+                _largest_first(service_counts),
+                service_labels,
             ),
         )
 

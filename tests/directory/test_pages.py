@@ -199,3 +199,22 @@ def test_staff_see_listings_with_a_send_link_action(client, directory_page, admi
     assert "Hallinnoitu Oy" in body
     assert f"/admin/directory/listings/{listing.pk}/send-link/" in body
     assert client.get(f"/admin/directory/listings/{listing.pk}/send-link/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("params", "industry", "sort"),
+    [
+        ({}, "", "relevance"),
+        ({"industry": "M", "sort": "name"}, "M", "name"),
+        ({"industry": "<script>", "sort": "x"}, "", "relevance"),  # not choices: the defaults
+    ],
+)
+def test_the_search_form_keeps_the_visitors_choices(client, directory_page, params, industry, sort):
+    from bs4 import BeautifulSoup
+
+    for _ in range(2):  # the second from the options already rendered
+        soup = BeautifulSoup(client.get(directory_page.url, params).content, "html.parser")
+        assert [o["value"] for o in soup.select("#id_industry option[selected]")] == [industry]
+        assert [o["value"] for o in soup.select("#id_sort option[selected]")] == [sort]
+        assert soup.select_one("#id_industry option[value=M]").text.startswith("M ")
+        assert "<script>" not in str(soup.select_one("#id_industry"))
