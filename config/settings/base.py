@@ -113,6 +113,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: parameters bound on the server, and a statement that a connection runs
+# again and again prepared there (psycopg's own default; Django turns it off for
+# connection poolers in transaction mode). A directory search then skips planning,
+# which took longer than running it. Behind such a pooler (PgBouncer's transaction
+# mode without max_prepared_statements), set DATABASE_PREPARED_STATEMENTS=off.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
+    os.environ.get("DATABASE_PREPARED_STATEMENTS", "on") != "off"
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Email: the console unless EMAIL_URL names a server (smtp://user:pass@host:587/?tls=True).

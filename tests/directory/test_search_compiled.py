@@ -43,3 +43,16 @@ def test_a_visitors_value_that_looks_like_a_stand_in_is_kept_as_typed():
         engine.numbered(query)[0],
         list(engine.numbered(query)[1]),
     )
+
+
+def test_a_search_repeated_on_a_connection_is_prepared_on_the_server():
+    engine = DatabaseEngine()
+    for word in ["kirjanpito", "remontti", "mikkeli", "catering", "puusepantyot", "ohjelmisto"]:
+        engine.search(Query(text=word))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%place and industry%"],
+        )
+        (prepared,) = cursor.fetchone()
+    assert prepared == 1  # one shape, one statement, whatever the words
