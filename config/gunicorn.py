@@ -34,11 +34,3 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-
-
-def when_ready(server):
-    """In the master, after the app is loaded and before the first worker is forked."""
-    if server.cfg.preload_app:
-        from ops.warmup import warm_up
-
-        warm_up()

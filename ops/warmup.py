@@ -1,11 +1,12 @@
 """Load in gunicorn's master, once, what each worker would otherwise load on its first
 requests: the URL patterns, each language's translations and the site's templates.
 
-gunicorn forks the workers from the master (`preload_app`) and replaces one after
-`max_requests` or when it is killed. A fresh worker paid for all of this again on its
-first request of each kind: about 150 ms of CPU for a directory search, the notice
-and a form, against 20 ms after this (measured with production settings). Nothing
-here may touch the database: a connection opened before the fork would be shared.
+gunicorn imports `config.wsgi` in its master (`preload_app`), which calls this, and
+forks the workers from it; it replaces a worker after `max_requests` or when one is
+killed. A fresh worker paid for all of this again on its first request of each
+kind: about 150 ms of CPU for a directory search, the notice and a form, against
+20 ms after this (measured with production settings). Nothing here may touch the
+database: a connection opened before the fork would be shared.
 """
 
 import gc
