@@ -4,8 +4,9 @@
 
 Everything runs on 127.0.0.1 and is bounded in time:
 
-1. Prepares a PostgreSQL database (``--database-url``, default ``miksei_load_bench``):
-   migrate, cache table, demo content, collectstatic (WhiteNoise's hashed files).
+1. Prepares a new PostgreSQL database (``--database-url``, default ``miksei_load_bench``,
+   dropped and created again): migrate, cache table, demo content, collectstatic
+   (WhiteNoise's hashed files).
 2. Starts gunicorn with ``config/gunicorn.py``, 2 workers, ``config.settings.production``,
    and one ``db_worker`` for the background steps of form submissions, as in
    production. Beside it, a stock ``wagtail start`` project generated in a temporary
@@ -291,12 +292,16 @@ def database_env(database_url):
     return env
 
 
-def ensure_database(database_url):
+def ensure_database(database_url, fresh=False):
+    """Create the database if it is missing; with `fresh`, drop it first: a run must not
+    inherit an earlier run's queue (its undeliverable emails keep the worker busy)."""
     import psycopg
 
     name = database_url.rsplit("/", 1)[1]
     admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as connection:
+        if fresh:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
         ).fetchone()
@@ -469,7 +474,7 @@ def main():
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
     args = parser.parse_args()
 
-    ensure_database(args.database_url)
+    ensure_database(args.database_url, fresh=True)
     env = database_env(args.database_url)
     page_cache = Path(tempfile.mkdtemp(prefix="miksei-page-cache-"))
     env["PAGE_CACHE_DIR"] = str(page_cache)
