@@ -134,7 +134,8 @@ def _page(ids, service_names):
         )
         listing.service_names = service_names.get(listing.pk, [])
         by_id[listing.pk] = listing
-    return [by_id[pk] for pk in ids]
+    # One hidden since the search ran, a moment ago, drops out.
+    return [by_id[pk] for pk in ids if pk in by_id and by_id[pk].is_public]
 
 
 def _service_labels(slugs):
@@ -372,7 +373,7 @@ class DatabaseEngine:
         return list(listings.values_list("name", flat=True)[:limit])
 
 
-# The match compiled once per shape -------------------------------------------------
+# -- The match, compiled once per shape --------------------------------------------
 
 # Stand-ins for a visitor's values while a query's shape is compiled (see numbered_sql):
 # lower-case letters only, so that `words()` keeps the text stand-in as one word.
