@@ -1,7 +1,7 @@
 """The public views behind DirectoryIndexPage's routes."""
 
 from types import SimpleNamespace
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -38,6 +38,32 @@ def _pagination(number, per_page, total, params):
     )
 
 
+def _facet_links(query, facets):
+    """{kind: [each facet with the link that narrows the search to it]}: the query's
+    other values, then this one, as the search form would send them."""
+    values = {
+        "q": query.text,
+        "municipality": query.municipality,
+        "industry": query.industry,
+        "service": query.service,
+    }
+    links = {}
+    for kind, kind_facets in facets.items():
+        kept = "".join(
+            f"{key}={quote(value)}&" for key, value in values.items() if value and key != kind
+        )
+        links[kind] = [
+            SimpleNamespace(
+                label=facet.label,
+                count=facet.count,
+                url=f"?{kept}{kind}={quote(facet.value)}",
+                current=facet.value == values[kind],
+            )
+            for facet in kind_facets
+        ]
+    return links
+
+
 def directory_index(request, page):
     form = SearchForm(request.GET or None)
     query = form.query()
@@ -61,6 +87,7 @@ def directory_index(request, page):
         "form": form,
         "query": query,
         "results": results,
+        "facet_links": _facet_links(query, results.facets),
         "hits": hits,
         "pagination": pagination,
         "filters_active": bool(query.municipality or query.industry or query.service),

@@ -218,3 +218,24 @@ def test_the_search_form_keeps_the_visitors_choices(client, directory_page, para
         assert [o["value"] for o in soup.select("#id_sort option[selected]")] == [sort]
         assert soup.select_one("#id_industry option[value=M]").text.startswith("M ")
         assert "<script>" not in str(soup.select_one("#id_industry"))
+
+
+def test_each_facet_links_to_the_search_narrowed_to_it(client, directory_page):
+    from bs4 import BeautifulSoup
+
+    carpentry = ServiceFactory(name="Puusepäntyöt")
+    for municipality in ("Säynätsalo", "Mikkeli"):
+        ListingFactory(
+            organisation__name=f"{municipality}n Puu & Co Oy",
+            organisation__municipality=municipality,
+            organisation__industry_code="16230",
+            services=[carpentry],
+        )
+    response = client.get(directory_page.url, {"q": "Co & Oy", "industry": "C"})
+    facets = BeautifulSoup(response.content, "html.parser").select(".directory-facets li a")
+    links = {a.text: (a["href"], a.get("aria-current")) for a in facets}
+
+    query = "?q=Co%20%26%20Oy&industry=C"
+    assert links["Säynätsalo"] == (f"{query}&municipality=S%C3%A4yn%C3%A4tsalo", None)
+    assert links["C Teollisuus"] == (query, "true")
+    assert links["Puusepäntyöt"] == (f"{query}&service={carpentry.slug}", None)
