@@ -15,6 +15,7 @@ from ops.cache import shared_fragment
 
 from . import services
 from .forms import OwnerEditForm, RequestLinkForm, SearchForm
+from .hits import search_hit
 from .models import Listing
 from .models.pages import edit_grant
 from .search import search
@@ -76,10 +77,11 @@ def directory_index(request, page):
         results = search(query, offset=pagination.start, limit=per_page)
     base_url = page.get_url(request)
     hits = [
-        {
-            "url": base_url + page.reverse_subpage("company", args=[listing.slug]),
-            "public": services.public_listing(listing, with_contacts=False),
-        }
+        search_hit(
+            services.public_listing(listing, with_contacts=False),
+            base_url + page.reverse_subpage("company", args=[listing.slug]),
+            query.terms,
+        )
         for listing in results.listings
     ]
     context = {
