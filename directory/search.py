@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Case, F, FloatField, Q, Value, When, Window
 from django.db.models.functions import Lower, RowNumber
 from django.utils.functional import cached_property
@@ -103,11 +103,13 @@ def _page(ids, service_names):
     if not ids:
         return []
     placeholders = ", ".join(["%s"] * len(ids))
-    # Not the search vector and the owner's pending changes: large, and never shown.
+    # Not what a result never shows: the search vector and the owner's pending changes
+    # (large), and the timestamps (each one parsed).
     columns = ", ".join(
         f"l.{field.column}"
         for field in Listing._meta.concrete_fields
         if field.name not in ("search_vector", "pending_changes")
+        and not isinstance(field, models.DateTimeField)
     )
     listings = Listing.objects.raw(
         f"""
