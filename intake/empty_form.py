@@ -15,9 +15,8 @@ import uuid
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from ops.cache import shared_fragment
+from ops.cache import shared_page_content
 
 from .forms import SUBMISSION_KEY_FIELD
 
@@ -28,9 +27,8 @@ SUBMISSION_KEY_STAND_IN = "intakeSubmissionKeyStandIn"
 
 
 def article_for_new_visitor(page, request):
-    """The article with an empty form for `request`'s visitor, from the shared copy."""
-    if getattr(request, "is_preview", False) or page.live_revision_id is None:
-        return None  # a draft: render it as it is, for the editor alone
+    """The article with an empty form for `request`'s visitor, from the shared copy
+    (a draft's is rendered for its editor alone)."""
 
     def shared_article():
         form = page.get_form(
@@ -48,8 +46,7 @@ def article_for_new_visitor(page, request):
             },
         )
 
-    key = f"form-article|{request.get_host()}|{get_language()}|{page.pk}|{page.live_revision_id}"
-    article = shared_fragment(key, shared_article)
+    article = shared_page_content("form-article", request, page, shared_article)
     return mark_safe(  # noqa: S308 (rendered by the template engine; the values are ours)
         article.replace(CSRF_TOKEN_STAND_IN, get_token(request)).replace(
             SUBMISSION_KEY_STAND_IN, str(uuid.uuid4())

@@ -30,7 +30,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language, get_language_from_request
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +91,17 @@ def shared_fragment(key, build):
         if stored is not None:  # a cache cannot tell a stored None from a miss
             page_cache().set(key, stored, seconds)
     return stored
+
+
+def shared_page_content(name, request, page, build):
+    """``build()``'s rendering of a live page's own content, shared per published
+    revision, language and host (see ``shared_fragment``). A draft (a preview, a page
+    never published) is rendered for its viewer alone."""
+    revision = getattr(page, "live_revision_id", None)
+    if revision is None or getattr(request, "is_preview", False):
+        return build()
+    key = f"{name}|{request.get_host()}|{get_language()}|{page.pk}|{revision}"
+    return shared_fragment(key, build)
 
 
 def connect_purge_signals():

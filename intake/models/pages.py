@@ -181,12 +181,9 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
 
         if request.method == "POST":
             return handle_post(self, request)
-        article = article_for_new_visitor(self, request)
-        if article is None:
-            return self.render_form(request, self.get_form(page=self, user=request.user))
         # The article brings the form and the privacy notice: no need to look them up.
         context = super().get_context(request)
-        context["shared_article"] = article
+        context["shared_article"] = article_for_new_visitor(self, request)
         return TemplateResponse(request, self.get_template(request), context)
 
     def render_form(self, request, form, status=200, error=None):

@@ -1,7 +1,6 @@
 from django import template
-from django.utils import translation
 
-from ops.cache import shared_fragment
+from ops.cache import shared_page_content
 
 register = template.Library()
 
@@ -13,15 +12,14 @@ class SharedContentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        page = context.get("page")
-        revision = getattr(page, "live_revision_id", None)
-        if request is None or revision is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)  # a draft or no page: nothing to share
-        key = (
-            f"content|{self.name}|{request.get_host()}|{translation.get_language()}"
-            f"|{page.pk}|{revision}"
+        if request is None:
+            return self.nodelist.render(context)
+        return shared_page_content(
+            f"content|{self.name}",
+            request,
+            context.get("page"),
+            lambda: self.nodelist.render(context),
         )
-        return shared_fragment(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
