@@ -78,8 +78,7 @@ def handle_post(page, request):
     if rate_limited(request):
         repeat = stored_repeat(page, form.sent_submission_key)
         if repeat is not None:
-            logger.info("Form page #%s: submission #%s sent again", page.pk, repeat.pk)
-            return page.render_landing_page(request, repeat)
+            return _answered_again(page, request, repeat)
         logger.info("Form page #%s: submission refused by the rate limit", page.pk)
         return page.render_form(request, form, status=429, error=MESSAGES["rate_limited"])
     if form.honeypot_filled:
@@ -94,5 +93,11 @@ def handle_post(page, request):
     # in store_submission, and every send gets the same thank-you page.
     submission, created = store_submission(page, form, request)
     if not created:
-        logger.info("Form page #%s: submission #%s sent again", page.pk, submission.pk)
+        return _answered_again(page, request, submission)
+    return page.render_landing_page(request, submission)
+
+
+def _answered_again(page, request, submission):
+    """The thank-you page of a form already stored, which is not stored again."""
+    logger.info("Form page #%s: submission #%s sent again", page.pk, submission.pk)
     return page.render_landing_page(request, submission)
