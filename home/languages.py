@@ -113,7 +113,9 @@ def language_links(request, page=None):
         elif page is not None and page.pk:
             url = _path_in_language(page.get_url(request), page.locale.language_code, code)
         else:
-            url = _path_in_language(request.path, current, code)
+            # One leading slash: "//host/..." would read as another host's address,
+            # and "//[" as a broken IPv6 one.
+            url = _path_in_language("/" + request.path.lstrip("/"), current, code)
         links.append(LanguageLink(code, name, url, code == current, target is not None))
     return links
 

@@ -198,3 +198,13 @@ def test_the_accessibility_statement_exists_in_three_languages(client, demo_site
     statements = AccessibilityStatementPage.objects.live()
     assert {page.locale.language_code for page in statements} == {"fi", "sv", "en"}
     assert len({page.translation_key for page in statements}) == 1
+
+
+# The paths "//[/" and "//muu.example/ei-ole/".
+@pytest.mark.parametrize("path", ["/%2F[/", "/%2Fmuu.example/ei-ole/"])
+def test_a_not_found_page_links_its_languages_on_this_site(client, demo_site, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    switcher = [a["href"] for a in soup_of(response).select("a[hreflang], a[lang]")]
+    assert switcher
+    assert all(href.startswith("/") and not href.startswith("//") for href in switcher)
