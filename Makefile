@@ -58,8 +58,9 @@ messages-extract: install-dev  ## Update the .po catalogues from the code (needs
 	$(MANAGE) makemessages --no-obsolete $(addprefix -l ,$(LOCALES)) --ignore '.venv/*' \
 		--ignore 'tests/*' --ignore 'node_modules/*' --ignore 'static/*' $(foreach app,$(APPS),--ignore '$(app)/*')
 
-migrate:
+migrate:  ## The main database, then the erasure ledger's own (privacy/routers.py)
 	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input --database ledger
 
 demo:
 	$(MANAGE) load_initial_data
@@ -73,5 +74,5 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 static
+	rm -rf $(VENV) db.sqlite3 privacy-ledger.sqlite3 static
 	find . -path ./.venv -prune -o -name '*.mo' -print -delete

@@ -8,12 +8,8 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from ops import search_backlog
-        from privacy.providers import register
 
         from . import signals  # noqa: F401 (connects the index to saves and deletes)
-        from .personal_data import DirectoryEditLinkProvider, DirectoryListingProvider
         from .search import BACKLOG_INDEX, replay_listing
 
-        register(DirectoryListingProvider())
-        register(DirectoryEditLinkProvider())
         search_backlog.register(BACKLOG_INDEX, replay_listing)

@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from registry.normalise import normalise_phone
+from privacy.identifiers import normalise_phone
 
 from .industries import SECTION_CHOICES
 from .models import VISIBILITY_FIELDS, Listing, Service

@@ -8,14 +8,16 @@ pages are read from the register at request time and not stored here.
 
 import datetime
 
+import phonenumbers
 from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
-from privacy.providers import NOT_PERSONAL, PERSONAL, Subject
-from registry.normalise import normalise_email
+from privacy.identifiers import email_key, phone_key
+from privacy.providers import EMAIL, NOT_PERSONAL, PERSONAL, BaseProvider, Subject
+from privacy.retention import retention_cutoff
 
 from .models import EditLink, Listing
-
-RETENTION = datetime.timedelta(days=365 * 10)
 
 INVENTORY = {
     "directory.Service": {"id": NOT_PERSONAL, "name": NOT_PERSONAL, "slug": NOT_PERSONAL},
@@ -71,36 +73,47 @@ INVENTORY = {
 }
 
 
-def _email(subject):
-    try:
-        return normalise_email(subject.email)
-    except Exception:  # noqa: BLE001 (an unusable address matches nothing)
-        return ""
+def _when(value):
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else ""
 
 
-class DirectoryListingProvider:
-    """Listings whose public phone or email is the person's own."""
+class DirectoryListingProvider(BaseProvider):
+    """Listings whose phone or email is the person's own (a sole trader's, say).
+
+    Erasure empties those fields, in what is published and in what waits for
+    approval; the listing's page, JSON-LD and search index follow its save.
+    """
 
     label = "directory.listing"
+    models = [Listing]
 
     def find(self, subject: Subject):
-        condition = Q(pk__in=[])
-        email = _email(subject)
-        if email:
-            condition |= Q(email=email)
-        if subject.phone:
-            condition |= Q(phone=subject.phone)
-        return Listing.objects.filter(condition)
+        return Listing.objects.filter(
+            Q(email__in=sorted(subject.emails)) | Q(phone__in=self._phones(subject))
+        )
+
+    def _phones(self, subject):
+        # Listings written before phone numbers were normalised may hold either form.
+        return sorted({*subject.phones, *(phone_forms_national(p) for p in subject.phones)})
+
+    def _owns(self, subject, field, value):
+        if field == "email":
+            return email_key(value) in subject.emails
+        return phone_key(value) in subject.phones
+
+    def all_identifiers(self):
+        for email in Listing.objects.exclude(email="").values_list("email", flat=True):
+            yield (EMAIL, email)
 
     def export(self, subject: Subject) -> dict:
         return {
-            "Company directory listings": [
+            _("company directory listings"): [
                 {
-                    "Company": listing.name,
-                    "Phone": listing.phone,
-                    "Email": listing.email,
-                    "Phone is public": listing.show_phone,
-                    "Email is public": listing.show_email,
+                    _("company"): listing.name,
+                    _("phone"): listing.phone,
+                    _("email"): listing.email,
+                    _("phone is public"): listing.show_phone,
+                    _("email is public"): listing.show_email,
                 }
                 for listing in self.find(subject)
             ]
@@ -108,76 +121,87 @@ class DirectoryListingProvider:
 
     def erase(self, subject: Subject) -> int:
         touched = 0
-        email = _email(subject)
-        for listing in self.find(subject):
-            if email and listing.email == email:
-                listing.email = ""
-            if subject.phone and listing.phone == subject.phone:
-                listing.phone = ""
-            for key in ("email", "phone"):
-                if listing.pending_changes.get(key) in (email, subject.phone):
-                    listing.pending_changes.pop(key)
+        for listing in self._listings_naming(subject):
+            for field in ("email", "phone"):
+                if self._owns(subject, field, getattr(listing, field)):
+                    setattr(listing, field, "")
+                if self._owns(subject, field, listing.pending_changes.get(field, "")):
+                    listing.pending_changes.pop(field)
             listing.save()
             touched += 1
         return touched
+
+    def _listings_naming(self, subject):
+        pending = [
+            listing.pk
+            for listing in Listing.objects.exclude(pending_changes={})
+            if any(
+                self._owns(subject, field, listing.pending_changes.get(field, ""))
+                for field in ("email", "phone")
+            )
+        ]
+        return Listing.objects.filter(Q(pk__in=self.find(subject).values("pk")) | Q(pk__in=pending))
 
     def restrict(self, subject: Subject, on: bool) -> int:
         """While restricted the details are not published; lifting leaves the owner's choice."""
         if not on:
             return 0
         touched = 0
-        email = _email(subject)
         for listing in self.find(subject):
-            if email and listing.email == email:
+            if self._owns(subject, "email", listing.email):
                 listing.show_email = False
-            if subject.phone and listing.phone == subject.phone:
+            if self._owns(subject, "phone", listing.phone):
                 listing.show_phone = False
             listing.save()
             touched += 1
         return touched
 
-    def expired(self, now: datetime.datetime):
-        # A listing goes with its organisation, which the register's retention removes.
-        return Listing.objects.none()
+    # A listing goes with its organisation, which the register's retention removes.
 
 
-class DirectoryEditLinkProvider:
+class DirectoryEditLinkProvider(BaseProvider):
     """The record of edit links emailed to a contact."""
 
     label = "directory.edit_link"
+    models = [EditLink]
 
     def find(self, subject: Subject):
-        condition = Q(pk__in=[])
-        if subject.contact_id:
-            condition |= Q(contact_id=subject.contact_id)
-        email = _email(subject)
-        if email:
-            condition |= Q(contact__email=email)
-        return EditLink.objects.filter(condition).select_related("listing")
+        return EditLink.objects.filter(contact_id__in=sorted(subject.contact_ids)).select_related(
+            "listing"
+        )
 
     def export(self, subject: Subject) -> dict:
         return {
-            "Company directory edit links sent": [
+            _("company directory edit links sent"): [
                 {
-                    "Company": link.listing.name,
-                    "Sent": link.created_at.isoformat(),
-                    "Used": link.used_at.isoformat() if link.used_at else None,
+                    _("company"): link.listing.name,
+                    _("sent"): _when(link.created_at),
+                    _("used"): _when(link.used_at),
                 }
                 for link in self.find(subject)
             ]
         }
 
     def erase(self, subject: Subject) -> int:
-        count, _ = self.find(subject).delete()
+        count, _by_model = self.find(subject).delete()
         return count
 
     def restrict(self, subject: Subject, on: bool) -> int:
         """A restricted contact's unused links stop working; nothing to undo on lifting."""
         if not on:
             return 0
-        from django.utils import timezone
-
         return self.find(subject).filter(used_at__isnull=True).update(expires_at=timezone.now())
 
     def expired(self, now: datetime.datetime):
-        return EditLink.objects.filter(expires_at__lt=now - RETENTION)
+        return EditLink.objects.filter(expires_at__lt=retention_cutoff(now))
+
+
+def phone_forms_national(phone):
+    """+358401234567 as 0401234567, the form some older listings hold."""
+    number = phonenumbers.parse(phone)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL).replace(
+        " ", ""
+    )
+
+
+PROVIDERS = [DirectoryListingProvider(), DirectoryEditLinkProvider()]

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from privacy.identifiers import normalise_email
 from registry.models import Contact, Membership
-from registry.normalise import normalise_email
 
 from .industries import section_name
 from .models import TEXT_FIELDS, VISIBILITY_FIELDS, DirectorySettings, EditLink, Listing
@@ -345,7 +345,8 @@ def apply_owner_changes(listing, text, visibility, link=None):
 
     Visibility takes effect at once (and leaves the index in the same request);
     text goes live at once or waits for approval as the site setting says.
-    Every change is written to the audit log with its old and new values.
+    Every change is written to the audit log by the fields it changed, never their
+    values: a phone or an email there may be a person's own.
     """
     old_text, old_visibility = text_values(listing), visibility_values(listing)
     new_text = {**old_text, **text, "services": sorted(text.get("services", old_text["services"]))}
@@ -376,7 +377,7 @@ def apply_owner_changes(listing, text, visibility, link=None):
         log(
             instance=listing,
             action="directory.owner_visibility",
-            data={"changes": visibility_changes, **link_data},
+            data={"changes": visibility_changes, **link_data},  # switches, not values
         )
 
     if not text_changes:
@@ -388,12 +389,14 @@ def apply_owner_changes(listing, text, visibility, link=None):
         log(
             instance=listing,
             action="directory.owner_proposed",
-            data={"changes": text_changes, **link_data},
+            data={"fields": sorted(text_changes), **link_data},
         )
         return "pending"
     _apply_text(listing, {key: change["new"] for key, change in text_changes.items()})
     log(
-        instance=listing, action="directory.owner_edit", data={"changes": text_changes, **link_data}
+        instance=listing,
+        action="directory.owner_edit",
+        data={"fields": sorted(text_changes), **link_data},
     )
     return "saved"
 
@@ -403,7 +406,6 @@ def approve_pending_changes(listing, user):
     pending = dict(listing.pending_changes)
     if not pending:
         return False
-    old = text_values(listing)
     _apply_text(listing, pending)
     listing.pending_changes = {}
     listing.pending_since = None
@@ -412,9 +414,7 @@ def approve_pending_changes(listing, user):
         instance=listing,
         action="directory.changes_approved",
         user=user,
-        data={
-            "changes": {key: {"old": old.get(key), "new": value} for key, value in pending.items()}
-        },
+        data={"fields": sorted(pending)},
     )
     return True
 
@@ -427,7 +427,7 @@ def reject_pending_changes(listing, user):
         instance=listing,
         action="directory.changes_rejected",
         user=user,
-        data={"changes": {key: {"new": value} for key, value in listing.pending_changes.items()}},
+        data={"fields": sorted(listing.pending_changes)},
     )
     listing.pending_changes = {}
     listing.pending_since = None

@@ -4,7 +4,12 @@ The privacy contact person's name, phone and email are an employee's personal
 data, published in the privacy notice; pages hold public content only.
 """
 
-from privacy.providers import NOT_PERSONAL, PERSONAL
+from django.utils.translation import gettext as _
+
+from privacy.identifiers import email_key, phone_key
+from privacy.providers import NOT_PERSONAL, PERSONAL, BaseProvider, Subject
+
+from .models import AccessibilityStatementPage, OrganisationSettings
 
 _BODY_PAGE = {"page_ptr": NOT_PERSONAL, "introduction": NOT_PERSONAL, "body": NOT_PERSONAL}
 
@@ -47,3 +52,42 @@ INVENTORY = {
         "supervisor_url": NOT_PERSONAL,
     },
 }
+
+
+class PublishedContactProvider(BaseProvider):
+    """The controller's privacy contact person and an accessibility assessor, published
+    on the site as the law requires (GDPR art. 13(1)(b); Act on the Provision of Digital
+    Services, 17 §). Exported like any data; not erased here: staff name someone else
+    in the settings or on the statement page, and the old name then leaves the site."""
+
+    label = "home.published_contact"
+    models = [OrganisationSettings, AccessibilityStatementPage]
+
+    def find(self, subject: Subject):
+        # The phone is stored as typed ("0440 361 615"); a site has one settings row.
+        return OrganisationSettings.objects.filter(
+            pk__in=[
+                settings.pk
+                for settings in OrganisationSettings.objects.all()
+                if email_key(settings.privacy_contact_email) in subject.emails
+                or phone_key(settings.privacy_contact_phone) in subject.phones
+            ]
+        )
+
+    def export(self, subject: Subject):
+        return {
+            _("published as the privacy contact person"): [
+                {
+                    _("name"): settings.privacy_contact_name,
+                    _("phone"): settings.privacy_contact_phone,
+                    _("email"): settings.privacy_contact_email,
+                }
+                for settings in self.find(subject)
+            ]
+        }
+
+    def erase(self, subject: Subject):
+        return 0
+
+
+PROVIDERS = [PublishedContactProvider()]

@@ -9,14 +9,8 @@ class IntakeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from privacy.providers import register
-
         from .models import IntakeSubmission
-        from .personal_data import ProposedChangeProvider, SubmissionProvider
         from .signals import submission_deleted
-
-        register(SubmissionProvider())
-        register(ProposedChangeProvider())
 
         post_delete.connect(
             submission_deleted, sender=IntakeSubmission, dispatch_uid="intake_submission_deleted"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from home.validators import validate_business_id
-from registry.normalise import normalise_email, normalise_phone
+from privacy.identifiers import normalise_email, normalise_phone
 
 HONEYPOT_FIELD = "intake_website"
 CONSENT_FIELD = "intake_consent"

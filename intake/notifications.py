@@ -39,7 +39,7 @@ def notification_body(page, submission):
 
 def send_notification(submission):
     page = submission.page.specific
-    recipients = [address.strip() for address in page.to_address.split(",") if address.strip()]
+    recipients = page.notification_addresses()
     if not recipients:
         return 0
     reply_to = [submission.submitter_email] if submission.submitter_email else []

@@ -1,69 +1,78 @@
-"""Personal data the web forms hold: submissions and the changes they propose."""
+"""Personal data the web forms hold: submissions, the changes they propose, and the
+staff addresses that receive the notifications."""
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Revision
 
-from privacy.providers import NOT_PERSONAL, PERSONAL, Subject
-from registry.normalise import normalise_email, normalise_phone
+from privacy.providers import EMAIL, NOT_PERSONAL, PERSONAL, PHONE, BaseProvider, Subject
+from privacy.retention import retention_cutoff
 
-from .models import IntakeSubmission, ProposedChange
-
-RETENTION_YEARS = 10
-
-
-def retention_cutoff(now):
-    """The moment 10 years before `now` (29 February falls back to the 28th)."""
-    try:
-        return now.replace(year=now.year - RETENTION_YEARS)
-    except ValueError:
-        return now.replace(year=now.year - RETENTION_YEARS, day=28)
+from .models import FormPage, IntakeSubmission, ProposedChange
 
 
-def _normalised(normalise, value):
-    try:
-        return normalise(value) if value else ""
-    except Exception:  # noqa: BLE001 - an unparseable identifier matches nothing
-        return ""
+def _when(value):
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else ""
 
 
-def _iso(value):
-    return timezone.localtime(value).isoformat() if value else None
+def _submissions_of(subject: Subject, prefix=""):
+    """The person's submissions: by email or contact; by phone only where the
+    submission names no other email (a number may be a shared switchboard)."""
+    emails, phones = sorted(subject.emails), sorted(subject.phones)
+    condition = Q(**{f"{prefix}contact_id__in": sorted(subject.contact_ids)})
+    if emails:
+        condition |= Q(**{f"{prefix}submitter_email__in": emails})
+    if phones:
+        condition |= Q(**{f"{prefix}submitter_phone__in": phones}) & (
+            Q(**{f"{prefix}submitter_email": ""}) | Q(**{f"{prefix}submitter_email__in": emails})
+        )
+    return condition
 
 
-class SubmissionProvider:
+class SubmissionProvider(BaseProvider):
     label = "intake.submission"
+    models = [IntakeSubmission]
 
     def find(self, subject: Subject):
-        query = Q(pk__in=[])
-        email = _normalised(normalise_email, subject.email)
-        phone = _normalised(normalise_phone, subject.phone)
-        if email:
-            query |= Q(submitter_email=email)
-        if phone:
-            query |= Q(submitter_phone=phone)
-        if subject.contact_id:
-            query |= Q(contact_id=subject.contact_id)
-        return IntakeSubmission.objects.filter(query)
+        return IntakeSubmission.objects.filter(_submissions_of(subject))
+
+    def identifiers(self, subject: Subject):
+        found = set()
+        for email, phone, contact_id in self.find(subject).values_list(
+            "submitter_email", "submitter_phone", "contact_id"
+        ):
+            found |= {(EMAIL, email), (PHONE, phone), ("contact", contact_id)}
+        return {item for item in found if item[1]}
+
+    def all_identifiers(self):
+        for email, phone in IntakeSubmission.objects.values_list(
+            "submitter_email", "submitter_phone"
+        ).iterator():
+            if email:
+                yield (EMAIL, email)
+            if phone:
+                yield (PHONE, phone)
 
     def export(self, subject: Subject):
         submissions = self.find(subject).select_related("page", "notice_revision")
         return {
-            "form submissions": [
+            _("form submissions"): [
                 {
-                    "form": submission.page.title,
-                    "sent": _iso(submission.submit_time),
-                    "answers": {
+                    _("form"): submission.page.title,
+                    _("sent"): _when(submission.submit_time),
+                    _("answers"): {
                         label: submission.form_data.get(name)
                         for name, label in submission.page.specific.get_data_fields()
                         if name in submission.form_data
                     },
-                    "IP address": submission.ip_address,
-                    "browser": submission.user_agent,
-                    "privacy notice version": submission.notice_revision_id,
-                    "legal basis": submission.get_legal_basis_display(),
-                    "purpose": submission.purpose,
-                    "consent text shown": submission.consent_text,
-                    "processing restricted": submission.processing_restricted,
+                    _("IP address"): submission.ip_address,
+                    _("browser"): submission.user_agent,
+                    _("privacy notice version"): submission.notice_revision_id,
+                    _("legal basis"): submission.get_legal_basis_display(),
+                    _("purpose"): submission.purpose,
+                    _("consent text shown"): submission.consent_text,
+                    _("processing restricted"): submission.processing_restricted,
                 }
                 for submission in submissions
             ]
@@ -88,31 +97,26 @@ class SubmissionProvider:
         )
 
 
-class ProposedChangeProvider:
+class ProposedChangeProvider(BaseProvider):
     label = "intake.proposedchange"
+    models = [ProposedChange]
 
     def find(self, subject: Subject):
-        query = Q(pk__in=[])
-        email = _normalised(normalise_email, subject.email)
-        if email:
-            query |= Q(contact__email=email) | Q(submission__submitter_email=email)
-        if subject.contact_id:
-            query |= Q(contact_id=subject.contact_id)
-        phone = _normalised(normalise_phone, subject.phone)
-        if phone:
-            query |= Q(submission__submitter_phone=phone)
-        return ProposedChange.objects.filter(query)
+        condition = _submissions_of(subject, prefix="submission__") | Q(
+            contact_id__in=sorted(subject.contact_ids)
+        )
+        return ProposedChange.objects.filter(condition)
 
     def export(self, subject: Subject):
         return {
-            "proposed changes": [
+            _("proposed changes"): [
                 {
-                    "field": str(change.field_label),
-                    "value in the register": change.current_value,
-                    "submitted value": change.proposed_value,
-                    "status": change.get_status_display(),
-                    "proposed": _iso(change.proposed_at),
-                    "decided": _iso(change.decided_at),
+                    _("field"): str(change.field_label),
+                    _("value in the register"): change.current_value,
+                    _("submitted value"): change.proposed_value,
+                    _("status"): change.get_status_display(),
+                    _("proposed"): _when(change.proposed_at),
+                    _("decided"): _when(change.decided_at),
                 }
                 for change in self.find(subject)
             ]
@@ -122,15 +126,51 @@ class ProposedChangeProvider:
         deleted, _by_model = self.find(subject).delete()
         return deleted
 
-    def restrict(self, subject: Subject, on: bool):
-        # Nothing is stored here for it: a change to a contact whose processing is
-        # restricted (the registry's flag) cannot be accepted (see changes.decide).
-        return 0
+    # Restriction needs nothing stored here: a change to a contact whose processing
+    # is restricted (the registry's flag) cannot be accepted (see changes.decide).
 
     def expired(self, now):
         return ProposedChange.objects.filter(
             contact__last_customer_event_at__lt=retention_cutoff(now)
         )
+
+
+class FormRecipientProvider(BaseProvider):
+    """Staff addresses that receive a form's notifications (an employee's own address)."""
+
+    label = "intake.form_recipient"
+    models = [FormPage]
+
+    def _pages(self, subject):
+        return [
+            page
+            for page in FormPage.objects.exclude(to_address="")
+            if subject.emails & set(page.notification_addresses())
+        ]
+
+    def find(self, subject: Subject):
+        return FormPage.objects.filter(pk__in=[page.pk for page in self._pages(subject)])
+
+    def export(self, subject: Subject):
+        return {_("forms whose notifications you receive"): [p.title for p in self._pages(subject)]}
+
+    def erase(self, subject: Subject):
+        pages = self._pages(subject)
+        for page in pages:
+            kept = ", ".join(
+                address
+                for address in page.notification_addresses()
+                if address not in subject.emails
+            )
+            FormPage.objects.filter(pk=page.pk).update(to_address=kept)
+            # Drafts and earlier versions hold the address too.
+            for revision in Revision.objects.for_instance(page):
+                revision.content["to_address"] = kept
+                revision.save(update_fields=["content"])
+        return len(pages)
+
+
+PROVIDERS = [SubmissionProvider(), ProposedChangeProvider(), FormRecipientProvider()]
 
 
 # Every field of every intake model, classified.

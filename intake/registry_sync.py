@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from home.validators import validate_business_id
+from privacy.identifiers import normalise_email, normalise_phone
 from registry.models import (
     Consent,
     Contact,
@@ -24,7 +25,6 @@ from registry.models import (
     Membership,
     Organisation,
 )
-from registry.normalise import normalise_email, normalise_phone
 
 from .models import ProposedChange, RegisterField, RegistryOutcome
 from .services import mapped_values

@@ -5,7 +5,7 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from registry.normalise import normalise_email, normalise_phone
+from privacy.identifiers import normalise_email, normalise_phone
 
 from .client import client_ip, user_agent
 from .models import IntakeSubmission, RegisterField, SubmissionStep

@@ -9,13 +9,9 @@ class OpsConfig(AppConfig):
     verbose_name = _("operations")
 
     def ready(self):
-        from privacy.providers import register
-
         from . import cache, search_backlog
-        from .personal_data import OutgoingEmailProvider
 
         cache.connect_purge_signals()
-        register(OutgoingEmailProvider())
         search_backlog.register(search_backlog.Index.WAGTAIL, replay_wagtail_object)
 
 

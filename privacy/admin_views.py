@@ -90,7 +90,9 @@ def request_identity(request, pk):
     subject_request = _changeable(request, pk)
     form = IdentityCheckForm(request.POST)
     if form.is_valid():
-        subject_request.record_identity_check(request.user, form.cleaned_data["how"])
+        subject_request.record_identity_check(
+            request.user, form.cleaned_data["method"], form.cleaned_data["how"]
+        )
         messages.success(request, _("The identity check was recorded."))
     else:
         messages.error(request, _("Say how the identity was checked."))
@@ -154,16 +156,20 @@ def request_close(request, pk):
     if not subject_request.identity_confirmed:
         messages.error(request, _("The requester's identity has not been confirmed."))
         return redirect("privacy_admin:request", pk)
+    if subject_request.needs_identity_check:
+        messages.error(
+            request,
+            _("Record how the requester's identity was verified before completing the request."),
+        )
+        return redirect("privacy_admin:request", pk)
 
     kind = subject_request.kind
     if kind == Kind.ACCESS:
-        services.complete_access(subject_request, request.user)
+        token = services.complete_access(subject_request, request.user)
         subject_request.outcome = outcome
         subject_request.save(update_fields=["outcome"])
         emails.send_closed(
-            subject_request,
-            download_url=request.build_absolute_uri(links.download_url(subject_request)),
-            json_url=request.build_absolute_uri(links.download_url(subject_request, "json")),
+            subject_request, download_url=request.build_absolute_uri(links.export_url(token))
         )
     elif kind == Kind.ERASURE:
         services.complete_erasure(subject_request, request.user)

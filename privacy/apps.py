@@ -8,6 +8,3 @@ class PrivacyConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the system checks)
-        from .personal_data import register_provider
-
-        register_provider()

@@ -3,7 +3,8 @@
 from django.apps import apps
 from django.core import checks
 
-from .inventory import PROJECT_APPS, InventoryError, declared, model_fields, parse
+from .inventory import PROJECT_APPS, InventoryError, declared, model_fields, parse, personal_entries
+from .providers import registered
 
 
 @checks.register()
@@ -81,3 +82,21 @@ def check_inventory(app_configs=None, **kwargs):
             for label in sorted(set(inventory) - labels)
         )
     return errors
+
+
+@checks.register()
+def check_providers(app_configs=None, **kwargs):
+    """Every model with a field the inventory calls personal belongs to a provider, so
+    that access, erasure and retention reach it."""
+    owned = {model._meta.label for provider in registered() for model in provider.models}
+    personal = sorted({entry.model for entry in personal_entries()})
+    return [
+        checks.Error(
+            f"{label} holds personal data but belongs to no provider.",
+            hint="List it in the `models` of a provider in its app's personal_data.py "
+            "(see privacy/providers.py).",
+            id="privacy.E005",
+        )
+        for label in personal
+        if label not in owned
+    ]

@@ -26,7 +26,7 @@ def send_extension(request):
     _send(request, "extension", _("More time is needed for your request"))
 
 
-def send_closed(request, address=None, download_url=None, json_url=None):
+def send_closed(request, address=None, download_url=None):
     from django.utils.translation import gettext_lazy as _
 
     _send(
@@ -35,5 +35,10 @@ def send_closed(request, address=None, download_url=None, json_url=None):
         _("Your request about your data has been handled"),
         address=address,
         download_url=download_url,
-        json_url=json_url,
     )
+
+
+def send_export_link(request, download_url):
+    from django.utils.translation import gettext_lazy as _
+
+    _send(request, "export_link", _("A new link to your data"), download_url=download_url)

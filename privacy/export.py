@@ -1,7 +1,5 @@
 """The readable (Finnish) page of an access export: the data and what is done with it."""
 
-from django.urls import reverse
-
 from .models import Disclosure
 from .retention import retention_years
 from .services import describe_providers
@@ -20,7 +18,7 @@ def _tree(value):
     return ("value", value)
 
 
-def export_context(subject_request, token):
+def export_context(subject_request, follow_up_token):
     descriptions = {item["label"]: item for item in describe_providers()}
     registers = [
         {
@@ -36,5 +34,5 @@ def export_context(subject_request, token):
         "registers": registers,
         "retention_years": retention_years(),
         "recipient_categories": Disclosure.RecipientCategory.choices,
-        "json_url": reverse("privacy:download", args=[token, "json"]),
+        "follow_up_token": follow_up_token,
     }

@@ -29,11 +29,23 @@ class RequestForm(forms.ModelForm):
 
 
 class IdentityCheckForm(forms.Form):
-    how = forms.CharField(
-        label=_("How was the identity checked?"),
-        max_length=255,
-        help_text=_("For example 'ID seen at the office'."),
+    method = forms.ChoiceField(
+        label=_("How was the identity verified?"),
+        choices=DataSubjectRequest.IdentityMethod.choices,
+        widget=forms.RadioSelect,
     )
+    how = forms.CharField(
+        label=_("Details"),
+        max_length=255,
+        required=False,
+        help_text=_("For example the kind of ID seen, or the register entry the email matched."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") == DataSubjectRequest.IdentityMethod.OTHER and not data.get("how"):
+            self.add_error("how", _("Describe how the identity was verified."))
+        return data
 
 
 class ExtensionForm(forms.Form):

@@ -5,10 +5,19 @@ runs hold no personal data by design; the disclosure log names recipients
 (organisations) and the ids of contacts disclosed.
 """
 
-from django.db.models import Q
+import datetime
 
-from .providers import NOT_PERSONAL, PERSONAL, Subject, register
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import DataSubjectRequest, Disclosure, ExportLink, RectificationRecord
+from .providers import EMAIL, NOT_PERSONAL, PERSONAL, PHONE, BaseProvider, Subject
 from .retention import retention_cutoff
+
+# An unconfirmed request is removed after this many days.
+UNCONFIRMED_DAYS = 7
 
 INVENTORY = {
     "privacy.PrivacyNoticePage": {
@@ -31,6 +40,7 @@ INVENTORY = {
         "due_on": NOT_PERSONAL,
         "extension_months": NOT_PERSONAL,
         "extension_reason": NOT_PERSONAL,
+        "identity_method": NOT_PERSONAL,
         "identity_check": PERSONAL,
         "identity_checked_at": NOT_PERSONAL,
         "identity_checked_by": NOT_PERSONAL,
@@ -46,10 +56,19 @@ INVENTORY = {
         "request": PERSONAL,
         "provider": NOT_PERSONAL,
         "field": NOT_PERSONAL,
+        "identifier": NOT_PERSONAL,
         "old_value": PERSONAL,
         "new_value": PERSONAL,
         "applied_at": NOT_PERSONAL,
         "applied_by": NOT_PERSONAL,
+    },
+    "privacy.ExportLink": {
+        "id": NOT_PERSONAL,
+        "request": PERSONAL,
+        "token_hash": NOT_PERSONAL,
+        "created_at": NOT_PERSONAL,
+        "expires_at": NOT_PERSONAL,
+        "used_at": NOT_PERSONAL,
     },
     "privacy.ErasureLedgerEntry": {
         "id": NOT_PERSONAL,
@@ -86,40 +105,81 @@ INVENTORY = {
 }
 
 
-class RequestProvider:
-    """Requests a person has sent: exported with their data, anonymised on erasure."""
+def _when(value):
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else ""
+
+
+class RequestProvider(BaseProvider):
+    """Requests a person has sent: exported with their data, anonymised on erasure.
+
+    A rectification's old and new emails and phone numbers stay part of the person's
+    identity graph, so an erasure asked from the new address finds the old records.
+    Unconfirmed requests are removed after `UNCONFIRMED_DAYS`: nobody proved the
+    address was theirs, and the email sent to it is all that happened.
+    """
 
     label = "privacy.request"
-
-    def _model(self):
-        from .models import DataSubjectRequest
-
-        return DataSubjectRequest
+    models = [DataSubjectRequest, RectificationRecord, ExportLink]
 
     def find(self, subject: Subject):
-        condition = Q(pk__in=[])
-        if subject.email:
-            condition |= Q(email__iexact=subject.email.strip())
-        if subject.phone:
-            condition |= Q(phone=subject.phone.strip())
-        return self._model().objects.filter(condition).exclude(anonymised_at__isnull=False)
+        condition = Q(email__in=sorted(subject.emails)) | Q(phone__in=sorted(subject.phones))
+        rectified = RectificationRecord.objects.filter(
+            Q(identifier=EMAIL, old_value__in=sorted(subject.emails))
+            | Q(identifier=EMAIL, new_value__in=sorted(subject.emails))
+            | Q(identifier=PHONE, old_value__in=sorted(subject.phones))
+            | Q(identifier=PHONE, new_value__in=sorted(subject.phones))
+        ).values("request_id")
+        return DataSubjectRequest.objects.filter(condition | Q(pk__in=rectified)).filter(
+            anonymised_at__isnull=True
+        )
+
+    def identifiers(self, subject: Subject):
+        requests = self.find(subject)
+        found = {(EMAIL, email) for email in requests.values_list("email", flat=True)}
+        found |= {(PHONE, phone) for phone in requests.values_list("phone", flat=True)}
+        for kind, old, new in RectificationRecord.objects.filter(
+            request__in=requests, identifier__in=[EMAIL, PHONE]
+        ).values_list("identifier", "old_value", "new_value"):
+            found |= {(kind, old), (kind, new)}
+        return {item for item in found if item[1]}
+
+    def all_identifiers(self):
+        for email, phone in DataSubjectRequest.objects.filter(
+            anonymised_at__isnull=True
+        ).values_list("email", "phone"):
+            yield (EMAIL, email)
+            if phone:
+                yield (PHONE, phone)
+        for kind, old, new in RectificationRecord.objects.filter(
+            identifier__in=[EMAIL, PHONE]
+        ).values_list("identifier", "old_value", "new_value"):
+            yield (kind, old)
+            yield (kind, new)
 
     def export(self, subject: Subject):
-        from django.utils.translation import gettext as _
-
+        requests = self.find(subject).prefetch_related("rectifications")
         return {
             _("requests"): [
                 {
                     _("request"): request.get_kind_display(),
                     _("status"): request.get_status_display(),
-                    _("received"): request.received_at.isoformat(),
-                    _("due"): request.due_on.isoformat(),
+                    _("received"): _when(request.received_at),
+                    _("due"): formats.date_format(request.due_on, "DATE_FORMAT"),
                     _("name"): request.name,
                     _("email"): request.email,
                     _("phone number"): request.phone,
                     _("details"): request.details,
+                    _("corrections made"): [
+                        {
+                            _("field"): record.field,
+                            _("old value"): record.old_value,
+                            _("new value"): record.new_value,
+                            _("applied"): _when(record.applied_at),
+                        }
+                        for record in request.rectifications.all()
+                    ],
                 }
-                for request in self.find(subject)
+                for request in requests
             ]
         }
 
@@ -129,29 +189,70 @@ class RequestProvider:
             request.anonymise()
         return len(requests)
 
-    def restrict(self, subject: Subject, on: bool):
-        return 0  # a request is how restriction is asked for; it stays in use
+    # A request is how restriction is asked for: it stays in use, nothing to restrict.
 
     def expired(self, now):
-        return self._model().objects.filter(
-            completed_at__lt=retention_cutoff(now),
+        return DataSubjectRequest.objects.filter(
+            Q(completed_at__lt=retention_cutoff(now))
+            | Q(
+                status=DataSubjectRequest.Status.UNCONFIRMED,
+                received_at__lt=now - datetime.timedelta(days=UNCONFIRMED_DAYS),
+            )
         )
 
     def describe(self):
-        from django.utils.translation import gettext_lazy as _
-
         return {
-            "name": _("Data subject requests"),
-            "purposes": [_("Answering requests to use data protection rights")],
-            "legal_bases": [_("Legal obligation")],
-            "data_subjects": [_("People who send a request")],
-            "sources": [_("The data subject")],
-            "counts": {_("requests"): self._model().objects.count()},
+            "name": gettext_lazy("Data subject requests"),
+            "purposes": [gettext_lazy("Answering requests to use data protection rights")],
+            "legal_bases": [gettext_lazy("Legal obligation")],
+            "data_subjects": [gettext_lazy("People who send a request")],
+            "sources": [gettext_lazy("The data subject")],
+            "counts": {gettext_lazy("requests"): DataSubjectRequest.objects.count()},
         }
 
 
-PROVIDER = RequestProvider()
+class DisclosureProvider(BaseProvider):
+    """The disclosure log names the contacts whose data went to a recipient (art. 30).
+
+    An erased person's id leaves the log's list; the entry itself, with its count,
+    stays as the record of what was disclosed.
+    """
+
+    label = "privacy.disclosure"
+    models = [Disclosure]
+
+    def _disclosures(self, subject):
+        # A JSON list: matched in Python, the log is small and this runs per request.
+        return [
+            disclosure
+            for disclosure in Disclosure.objects.order_by("pk")
+            if subject.contact_ids & set(disclosure.contact_ids)
+        ]
+
+    def find(self, subject: Subject):
+        return Disclosure.objects.filter(pk__in=[d.pk for d in self._disclosures(subject)])
+
+    def export(self, subject: Subject):
+        return {
+            _("disclosures of your data"): [
+                {
+                    _("recipient"): disclosure.recipient,
+                    _("recipient category"): disclosure.get_recipient_category_display(),
+                    _("purpose"): disclosure.get_purpose_display(),
+                    _("disclosed"): _when(disclosure.disclosed_at),
+                }
+                for disclosure in self._disclosures(subject)
+            ]
+        }
+
+    def erase(self, subject: Subject):
+        disclosures = self._disclosures(subject)
+        for disclosure in disclosures:
+            disclosure.contact_ids = [
+                pk for pk in disclosure.contact_ids if pk not in subject.contact_ids
+            ]
+            disclosure.save(update_fields=["contact_ids"])
+        return len(disclosures)
 
 
-def register_provider():
-    register(PROVIDER)
+PROVIDERS = [RequestProvider(), DisclosureProvider()]

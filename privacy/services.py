@@ -20,115 +20,68 @@ from wagtail.log_actions import log
 
 from home.spreadsheet import neutralise_formula
 
-from .models import DataSubjectRequest, Disclosure, ErasureLedgerEntry, RectificationRecord
+from . import links
+from .models import (
+    DataSubjectRequest,
+    Disclosure,
+    ErasureLedgerEntry,
+    ExportLink,
+    RectificationRecord,
+)
 from .models.ledger import identifier_hash
 from .models.retention import RetentionRun
-from .providers import Subject, registered
+from .providers import CONTACT, EMAIL, PHONE, Subject, registered
 from .retention import retention_cutoff
+from .routers import LEDGER
+from .search_index import forget_search_index_remains
+from .subjects import resolve
 
 logger = logging.getLogger(__name__)
 
-EXPORT_LINK_DAYS = 7
+# How long a completed access export is kept for the requester to open it.
+EXPORT_KEEP_DAYS = 7
 RETENTION_BATCH_SIZE = 200
-
-
-# -- subjects ------------------------------------------------------------------
-
-
-def subject_from(identifier) -> Subject:
-    """A Subject from an email, a phone number, a contact id (int or "#12") or a Subject."""
-    if isinstance(identifier, Subject):
-        return identifier
-    if isinstance(identifier, int):
-        return Subject(contact_id=identifier)
-    value = str(identifier).strip()
-    if "@" in value:
-        return Subject(email=value.lower())
-    if value.lstrip("#").isdigit() and len(value.lstrip("#")) < 9:
-        return Subject(contact_id=int(value.lstrip("#")))
-    return Subject(phone=value)
-
-
-def _identifiers(subject):
-    """The person's identifiers as every provider knows them (emails are unique per person)."""
-    found = set()
-    if subject.email:
-        found.add(("email", subject.email.strip().lower()))
-    if subject.phone:
-        found.add(("phone", subject.phone.strip()))
-    for provider in registered():
-        if hasattr(provider, "identifiers"):
-            found |= set(provider.identifiers(subject))
-    return found
-
-
-def _subjects(subject):
-    """The subject as given plus one subject per email the providers know for the person.
-
-    Phone numbers are not followed: one number may belong to a switchboard
-    shared by several people.
-    """
-    subjects = [subject]
-    for kind, value in sorted(_identifiers(subject)):
-        if kind == "email" and value != subject.email:
-            subjects.append(Subject(email=value))
-    return subjects
 
 
 # -- access --------------------------------------------------------------------
 
 
 def export_subject(identifier) -> dict:
-    """Everything every provider holds about one person: {provider label: data}."""
-    subjects = _subjects(subject_from(identifier))
-    result = {}
-    for provider in registered():
-        merged = {}
-        for subject in subjects:
-            for key, value in provider.export(subject).items():
-                if isinstance(value, list):
-                    bucket = merged.setdefault(key, [])
-                    bucket.extend(item for item in value if item not in bucket)
-                else:
-                    merged.setdefault(key, value)
-        result[provider.label] = merged
-    return result
+    """Everything every provider holds about the whole person: {provider label: data}."""
+    subject = resolve(identifier)
+    return {provider.label: provider.export(subject) for provider in registered()}
 
 
 def describe_providers():
     """What each provider says of itself for the notice's promises and art. 30."""
     return [
-        {"label": provider.label, **provider.describe()}
+        {"label": provider.label, **description}
         for provider in registered()
-        if hasattr(provider, "describe")
+        if (description := provider.describe()) is not None
     ]
 
 
 # -- erasure -------------------------------------------------------------------
 
 
-def _ledger_identifiers(identifiers):
-    """Emails always; a phone number only when the person has no email at all."""
-    emails = {item for item in identifiers if item[0] == "email"}
-    return emails or identifiers
-
-
-@transaction.atomic
-def erase_subject(identifier, *, request=None, user=None, record=True) -> dict:
-    """Erase one person from every provider in one transaction; {provider label: rows}.
-
-    Keyed hashes of the person's identifiers go to the erasure ledger so that
-    `reapply_erasures` can repeat the erasure after a restore from backup.
-    """
-    subject = subject_from(identifier)
-    identifiers = _identifiers(subject)
-    subjects = _subjects(subject)
-    counts = {}
+def ledger_identifiers(subject):
+    """What the ledger remembers of a person: every email, their contacts' own keys, and
+    phone numbers only for a person without any email (a number may be a switchboard
+    that colleagues share, and a restore must not erase them through it)."""
+    found = {(EMAIL, email) for email in subject.emails}
+    if not found:
+        found |= {(PHONE, phone) for phone in subject.phones}
     for provider in registered():
-        counts[provider.label] = sum(provider.erase(each) for each in subjects)
-    if record:
-        now = timezone.now()
-        for kind, value in _ledger_identifiers(identifiers):
+        found |= provider.ledger_identifiers(subject)
+    return found
+
+
+def _remember_erasure(identifiers, request):
+    """Written before the erasure and committed on its own: the ledger is another
+    database, and an erasure it does not know of could be undone by a restore."""
+    now = timezone.now()
+    with transaction.atomic(using=LEDGER):
+        for kind, value in sorted(identifiers):
             ErasureLedgerEntry.objects.update_or_create(
                 identifier_hash=identifier_hash(kind, value),
                 defaults={
@@ -136,8 +89,40 @@ def erase_subject(identifier, *, request=None, user=None, record=True) -> dict:
                     "request_id_at_erasure": request.pk if request else None,
                 },
             )
-    logger.info("Erased a data subject: %s", counts)
+
+
+def erase_subject(identifier, *, request=None, user=None, record=True) -> dict:
+    """Erase the whole person from every provider in one transaction; {provider label: rows}.
+
+    Keyed hashes of the person's identifiers go to the erasure ledger first, so that
+    `reapply_erasures` can repeat the erasure after a restore from backup.
+    """
+    subject = resolve(identifier)
+    if not subject:
+        return {provider.label: 0 for provider in registered()}
+    if record:
+        _remember_erasure(ledger_identifiers(subject), request)
+    with transaction.atomic():
+        counts = {provider.label: provider.erase(subject) for provider in registered()}
+        forget_search_index_remains()
+    logger.info(
+        "Erased a data subject for request %s by user %s: %s",
+        request.pk if request else None,
+        user.pk if user else None,
+        counts,
+    )
     return counts
+
+
+def _ledger_matches(ledger):
+    """Each identifier held in the database whose keyed hash the ledger names."""
+    matches = {}
+    for provider in registered():
+        for kind, value in provider.all_identifiers():
+            digest = identifier_hash(kind, value)
+            if digest in ledger:
+                matches.setdefault(digest, set()).add((kind, value))
+    return matches
 
 
 def reapply_erasures() -> int:
@@ -145,24 +130,21 @@ def reapply_erasures() -> int:
     ledger = set(ErasureLedgerEntry.objects.values_list("identifier_hash", flat=True))
     if not ledger:
         return 0
-    matches = set()
-    for provider in registered():
-        if not hasattr(provider, "all_identifiers"):
-            continue
-        for kind, value in provider.all_identifiers():
-            digest = identifier_hash(kind, value)
-            if digest in ledger:
-                matches.add((kind, value, digest))
-    erased = 0
-    for kind, value, digest in sorted(matches):
-        subject = Subject(email=value) if kind == "email" else Subject(phone=value)
-        counts = erase_subject(subject, record=False)
+    erased, done = 0, Subject()
+    for digest, identifiers in sorted(_ledger_matches(ledger).items()):
+        subject = Subject.from_identifiers(
+            (kind, value.split(":")[0] if kind == CONTACT else value) for kind, value in identifiers
+        )
+        if subject.identifiers <= done.identifiers:
+            continue  # erased already through another of the person's identifiers
+        whole = resolve(subject)
+        counts = erase_subject(whole, record=False)
+        done = done | whole
         if any(counts.values()):
             erased += 1
-            ErasureLedgerEntry.objects.filter(identifier_hash=digest).update(
-                reapplied_at=timezone.now(),
-                reapplied_count=F("reapplied_count") + 1,
-            )
+        ErasureLedgerEntry.objects.filter(identifier_hash=digest).update(
+            reapplied_at=timezone.now(), reapplied_count=F("reapplied_count") + 1
+        )
     return erased
 
 
@@ -172,22 +154,18 @@ def reapply_erasures() -> int:
 @transaction.atomic
 def restrict_subject(identifier, on=True) -> dict:
     """Set (or lift) restriction of processing in every provider; {provider label: rows}."""
-    subject = subject_from(identifier)
-    return {
-        provider.label: sum(provider.restrict(each, on) for each in _subjects(subject))
-        for provider in registered()
-    }
+    subject = resolve(identifier)
+    return {provider.label: provider.restrict(subject, on) for provider in registered()}
 
 
 # -- rectification -------------------------------------------------------------
 
 
 def rectifiable(identifier):
-    subject = subject_from(identifier)
+    subject = resolve(identifier)
     return [
         {**field, "provider": provider.label}
         for provider in registered()
-        if hasattr(provider, "rectifiable")
         for field in provider.rectifiable(subject)
     ]
 
@@ -195,9 +173,10 @@ def rectifiable(identifier):
 @transaction.atomic
 def rectify_subject(request, user, changes):
     """Apply {provider label: {key: new value}}; old and new values are recorded."""
-    subject = request_subject(request)
+    _require_identity(request)
+    subject = resolve(request_subject(request))
     providers = {provider.label: provider for provider in registered()}
-    labels = {field["key"]: field["label"] for field in rectifiable(subject)}
+    labels = {field["key"]: field for field in rectifiable(subject)}
     records = []
     for label, provider_changes in changes.items():
         for key, old, new in providers[label].rectify(subject, provider_changes):
@@ -205,7 +184,8 @@ def rectify_subject(request, user, changes):
                 RectificationRecord.objects.create(
                     request=request,
                     provider=label,
-                    field=str(labels.get(key, key)),
+                    field=str(labels[key]["label"]),
+                    identifier=labels[key].get("identifier", ""),
                     old_value=str(old),
                     new_value=str(new),
                     applied_by=user,
@@ -229,32 +209,45 @@ def request_subject(request):
     """The person a request is about: the confirmed email, and the phone once staff
     have checked the requester's identity."""
     phone = request.phone if request.identity_checked_at else ""
-    return Subject(email=request.email, phone=phone)
+    return Subject.of(email=request.email, phone=phone)
+
+
+class IdentityNotVerified(ValidationError):
+    pass
+
+
+def _require_identity(request):
+    if request.needs_identity_check:
+        raise IdentityNotVerified(
+            _("Record how the requester's identity was verified before completing the request.")
+        )
 
 
 def complete_access(request, user):
-    """Store the export for download; the requester gets a link, never an attachment."""
+    """Store the export; returns the single-use token for the requester's link."""
+    _require_identity(request)
     with translation.override(request.language or "fi"):
         request.export_data = export_subject(request_subject(request))
-    request.export_expires_at = timezone.now() + datetime.timedelta(days=EXPORT_LINK_DAYS)
+    request.export_expires_at = timezone.now() + datetime.timedelta(days=EXPORT_KEEP_DAYS)
     request.save(update_fields=["export_data", "export_expires_at"])
     request.close(user, DataSubjectRequest.Status.COMPLETED)
-    return request
+    return links.new_export_token(request)
 
 
-@transaction.atomic
 def complete_erasure(request, user):
-    counts = erase_subject(request_subject(request), request=request, user=user)
-    request.refresh_from_db()
-    request.anonymise()
-    request.close(user, DataSubjectRequest.Status.COMPLETED)
-    log(
-        request,
-        "privacy.request.erase",
-        user=user,
-        title=f"request #{request.pk}",
-        data={"rows": counts},
-    )
+    _require_identity(request)
+    with transaction.atomic():
+        counts = erase_subject(request_subject(request), request=request, user=user)
+        request.refresh_from_db()
+        request.anonymise()
+        request.close(user, DataSubjectRequest.Status.COMPLETED)
+        log(
+            request,
+            "privacy.request.erase",
+            user=user,
+            title=f"request #{request.pk}",
+            data={"rows": counts},
+        )
     return counts
 
 
@@ -273,18 +266,14 @@ def complete_restriction(request, user, on=True):
 
 def purge_expired_exports(now=None):
     """Downloads that have expired are removed, not just hidden."""
-    return DataSubjectRequest.objects.filter(
+    expired = DataSubjectRequest.objects.filter(
         export_expires_at__lt=now or timezone.now(), export_data__isnull=False
-    ).update(export_data=None)
+    )
+    ExportLink.objects.filter(request__in=expired).delete()
+    return expired.update(export_data=None)
 
 
 # -- retention -----------------------------------------------------------------
-
-
-def _erase_batch(provider, pks):
-    if hasattr(provider, "erase_expired"):
-        return provider.erase_expired(pks)
-    return provider.expired(timezone.now()).model.objects.filter(pk__in=pks).delete()[0]
 
 
 def apply_retention(now=None, dry_run=False, batch_size=RETENTION_BATCH_SIZE, stdout=None):
@@ -300,6 +289,9 @@ def apply_retention(now=None, dry_run=False, batch_size=RETENTION_BATCH_SIZE, st
     counts, batches, longest = {}, 0, 0.0
     for provider in registered():
         expired = provider.expired(now)
+        if expired is None:  # nothing of this provider's expires by age
+            counts[provider.label] = 0
+            continue
         if dry_run:
             counts[provider.label] = expired.count()
             continue
@@ -311,7 +303,7 @@ def apply_retention(now=None, dry_run=False, batch_size=RETENTION_BATCH_SIZE, st
             seen.update(pks)
             started = time.monotonic()
             with transaction.atomic():
-                _erase_batch(provider, pks)
+                provider.erase_expired(pks)
             longest = max(longest, time.monotonic() - started)
             batches += 1
             done += len(pks)
@@ -388,8 +380,7 @@ def disclose(
     disclosure.full_clean(exclude=["disclosed_by"])
     rows = []
     for provider in registered():
-        if hasattr(provider, "disclosable"):
-            rows.extend(provider.disclosable(contact_ids, fields))
+        rows.extend(provider.disclosable(contact_ids, fields))
     disclosure.contact_ids = [row["contact_id"] for row in rows]
     disclosure.row_count = len(rows)
     disclosure.save()

@@ -8,5 +8,5 @@ urlpatterns = [
     path("pyynto/", views.request_form, name="request"),
     path("pyynto/lahetetty/", views.request_sent, name="request_sent"),
     path("pyynto/vahvista/<str:token>/", views.confirm, name="confirm"),
-    path("pyynto/lataa/<str:token>/<str:fmt>/", views.download, name="download"),
+    path("pyynto/omat-tietosi/", views.download, name="download"),
 ]

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from home.spreadsheet import FORMULA_PREFIXES
+from privacy.identifiers import normalise_email, normalise_phone
 
 from . import audit
 from .models import (
@@ -30,7 +31,6 @@ from .models import (
     OrganisationWebLink,
     WebLinkKind,
 )
-from .normalise import normalise_email, normalise_phone
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 LIST_SEPARATORS = (";", "\n")

@@ -13,15 +13,15 @@ reason, so staff looking at the record see why it is still there.
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, Value
-from django.db.models.functions import Concat, Lower
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from privacy.providers import NOT_PERSONAL, PERSONAL, Subject
+from privacy.identifiers import normalise_email, normalise_phone
+from privacy.providers import CONTACT, EMAIL, NOT_PERSONAL, PERSONAL, PHONE, BaseProvider, Subject
 from privacy.retention import retention_cutoff
 
 from .models import (
@@ -31,12 +31,12 @@ from .models import (
     ContactPhone,
     ContactWebLink,
     CustomerEvent,
+    FormerEmail,
     IPAddressSeen,
     Membership,
     ServiceOrder,
     ServiceOrderChange,
 )
-from .normalise import normalise_email, normalise_phone
 
 _ADDRESS = {
     "street_address": (PERSONAL, "address"),
@@ -69,6 +69,12 @@ INVENTORY = {
         "contact": (PERSONAL, "phone"),
         "number": (PERSONAL, "phone"),
         "label": (PERSONAL, "phone"),
+    },
+    "registry.FormerEmail": {
+        "id": NOT_PERSONAL,
+        "contact": (PERSONAL, "email"),
+        "email": (PERSONAL, "email"),
+        "replaced_at": (PERSONAL, "email"),
     },
     "registry.ContactWebLink": {
         "id": NOT_PERSONAL,
@@ -162,6 +168,7 @@ INVENTORY = {
 
 # Rows that hang off a contact and go with it.
 CONTACT_CHILDREN = (
+    FormerEmail,
     ContactPhone,
     ContactWebLink,
     Membership,
@@ -219,65 +226,80 @@ def _scrubber(words):
     return lambda text: pattern.sub(ERASED, text or "")
 
 
-def _identifying_words(contact, phones):
-    return [contact.email, contact.full_name, contact.first_name, contact.last_name, *phones]
+def _identifying_words(contact, other_identifiers):
+    return [
+        contact.email,
+        contact.full_name,
+        contact.first_name,
+        contact.last_name,
+        *other_identifiers,
+    ]
 
 
-class ContactProvider:
+class ContactProvider(BaseProvider):
     """A register contact and everything that hangs off it."""
 
     label = "registry.contact"
-    verbose_name = _("Customer and stakeholder register")
+    models = [
+        Contact,
+        *CONTACT_CHILDREN,
+        ServiceOrder,
+        ServiceOrderChange,
+        BillingDetails,
+    ]
     disclosable_fields = DISCLOSABLE_FIELDS
 
     # -- finding -----------------------------------------------------------
 
     def find(self, subject: Subject):
-        """Contacts matching any identifier; each lookup uses its own index."""
-        pks = set()
-        if subject.email:
-            # Matches the partial unique index on LOWER(email) WHERE email <> ''.
-            pks.update(
-                Contact.objects.alias(email_lower=Lower("email"))
-                .filter(email_lower=subject.email.strip().lower())
-                .exclude(email="")
-                .order_by()
-                .values_list("pk", flat=True)
+        """The person's contacts: by any of their emails (earlier ones too), by id, and by
+        phone where the contact has no other email (a number may be a shared switchboard)."""
+        emails = sorted(subject.emails)
+        condition = Q(pk__in=sorted(subject.contact_ids))
+        if emails:
+            # Contact.email is stored lower-cased (Contact.save), so this uses its index.
+            condition |= Q(email__in=emails) | Q(former_emails__email__in=emails)
+        if subject.phones:
+            condition |= Q(phones__number__in=sorted(subject.phones)) & (
+                Q(email="") | Q(email__in=emails)
             )
-        if subject.phone:
-            try:
-                phone = normalise_phone(subject.phone)
-            except ValidationError:
-                phone = subject.phone.strip()
-            pks.update(
-                ContactPhone.objects.filter(number=phone)
-                .order_by()
-                .values_list("contact_id", flat=True)
-            )
-        if subject.contact_id:
-            pks.add(subject.contact_id)
-        return Contact.objects.filter(pk__in=sorted(pks))
+        pks = Contact.objects.filter(condition).order_by().values_list("pk", flat=True)
+        return Contact.objects.filter(pk__in=sorted(set(pks)))
 
     def identifiers(self, subject: Subject):
-        found = set()
-        contacts = self.find(subject)
-        for email in contacts.exclude(email="").values_list("email", flat=True):
-            found.add(("email", email))
-        for number in ContactPhone.objects.filter(contact__in=contacts).values_list(
-            "number", flat=True
-        ):
-            found.add(("phone", number))
+        contacts = list(self.find(subject).values_list("pk", "email"))
+        ids = [pk for pk, _email in contacts]
+        found = {(CONTACT, pk) for pk in ids} | {(EMAIL, email) for _pk, email in contacts if email}
+        found |= {
+            (EMAIL, email)
+            for email in FormerEmail.objects.filter(contact_id__in=ids).values_list(
+                "email", flat=True
+            )
+        }
+        found |= {
+            (PHONE, number)
+            for number in ContactPhone.objects.filter(contact_id__in=ids).values_list(
+                "number", flat=True
+            )
+        }
         return found
 
+    def ledger_identifiers(self, subject: Subject):
+        """Each contact by its id and creation time: an id alone could one day be another's."""
+        return {
+            (CONTACT, contact_key(pk, created_at))
+            for pk, created_at in self.find(subject).values_list("pk", "created_at")
+        }
+
     def all_identifiers(self):
+        contacts = Contact.objects.values_list("pk", "created_at", "email").iterator()
+        for pk, created_at, email in contacts:
+            yield (CONTACT, contact_key(pk, created_at))
+            if email:
+                yield (EMAIL, email)
+        yield from ((EMAIL, email) for email in FormerEmail.objects.values_list("email", flat=True))
         yield from (
-            ("email", email)
-            for email in Contact.objects.exclude(email="")
-            .values_list("email", flat=True)
-            .iterator()
-        )
-        yield from (
-            ("phone", number)
+            (PHONE, number)
             for number in ContactPhone.objects.values_list("number", flat=True).iterator()
         )
 
@@ -285,6 +307,7 @@ class ContactProvider:
 
     def export(self, subject: Subject):
         contacts = self.find(subject).prefetch_related(
+            "former_emails",
             "phones",
             "web_links",
             "memberships__organisation",
@@ -302,6 +325,9 @@ class ContactProvider:
     def _export_contact(self, contact):
         return {
             **_record(contact),
+            str(_("former email addresses")): [
+                _record(former) for former in contact.former_emails.all()
+            ],
             str(_("phone numbers")): [_record(phone) for phone in contact.phones.all()],
             str(_("websites and profiles")): [_record(link) for link in contact.web_links.all()],
             str(_("memberships")): [
@@ -377,15 +403,16 @@ class ContactProvider:
         return touched
 
     def _erase_rows(self, contacts, ids):
-        phones = {}
-        for contact_id, number in ContactPhone.objects.filter(contact_id__in=ids).values_list(
-            "contact_id", "number"
-        ):
-            phones.setdefault(contact_id, []).append(number)
+        other_identifiers = {}
+        for model, field in ((ContactPhone, "number"), (FormerEmail, "email")):
+            for contact_id, value in model.objects.filter(contact_id__in=ids).values_list(
+                "contact_id", field
+            ):
+                other_identifiers.setdefault(contact_id, []).append(value)
         by_pk = {contact.pk: contact for contact in contacts}
 
         def scrubber(pk):  # built only for the few contacts with records that stay
-            return _scrubber(_identifying_words(by_pk[pk], phones.get(pk, [])))
+            return _scrubber(_identifying_words(by_pk[pk], other_identifiers.get(pk, [])))
 
         touched = 0
 
@@ -477,6 +504,7 @@ class ContactProvider:
                         "key": f"contact:{contact.pk}:{name}",
                         "label": f"{gettext('Contact')} #{contact.pk}: {field.verbose_name}",
                         "value": getattr(contact, name),
+                        "identifier": EMAIL if name == "email" else "",
                     }
                 )
             for phone in contact.phones.all():
@@ -485,6 +513,7 @@ class ContactProvider:
                         "key": f"phone:{phone.pk}:number",
                         "label": f"{gettext('Contact')} #{contact.pk}: {gettext('phone number')}",
                         "value": phone.number,
+                        "identifier": PHONE,
                     }
                 )
         return fields
@@ -577,4 +606,8 @@ class ContactProvider:
         }
 
 
-PROVIDER = ContactProvider()
+def contact_key(pk, created_at):
+    return f"{pk}:{created_at.isoformat()}"
+
+
+PROVIDERS = [ContactProvider()]

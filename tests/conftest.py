@@ -8,6 +8,20 @@ from django.dispatch import receiver
 from django.urls import clear_url_caches
 from wagtail.models import Site
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every database test may reach the erasure ledger's own database (privacy/routers.py):
+    an erasure writes to it, wherever in the suite it happens."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None and not DATABASE_FIXTURES & set(item.fixturenames):
+            continue
+        kwargs = dict(marker.kwargs) if marker else {}
+        kwargs.setdefault("databases", ["default", "ledger"])
+        item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs))
+
 
 @pytest.fixture
 def demo_site(db):

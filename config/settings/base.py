@@ -111,8 +111,15 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
         conn_health_checks=True,
-    )
+    ),
+    # The erasure ledger (keyed hashes, no personal data) in a database of its own,
+    # backed up on its own and never restored with the main one (privacy/routers.py).
+    "ledger": dj_database_url.parse(
+        os.environ.get("PRIVACY_LEDGER_URL", f"sqlite:///{BASE_DIR / 'privacy-ledger.sqlite3'}"),
+        conn_health_checks=True,
+    ),
 }
+DATABASE_ROUTERS = ["privacy.routers.ErasureLedgerRouter"]
 # PostgreSQL: parameters bound on the server, and a statement that a connection runs
 # again and again prepared there (psycopg's own default; Django turns it off for
 # connection poolers in transaction mode). A directory search then skips planning,
@@ -300,6 +307,10 @@ LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
 OUTBOX_KEEP_SENT_DAYS = 30
+# Mail the server refused for this long is given up and deleted (ops/personal_data.py).
+OUTBOX_KEEP_UNSENT_DAYS = 14
+# Finished background task records (their arguments may name a person) are deleted after.
+TASK_RESULTS_KEEP_DAYS = 7
 
 # With Elasticsearch configured, page search falls back to the database while it
 # is down (ops/search.py); the database index is kept up to date beside it.
@@ -318,3 +329,5 @@ PRIVACY_ERASURE_LEDGER_KEY = os.environ.get("PRIVACY_ERASURE_LEDGER_KEY", "")
 # counted in the default cache, which must be shared by all web processes in production).
 # The client address comes from TRUSTED_PROXY_COUNT, like login throttling's.
 INTAKE_RATE_LIMIT = os.environ.get("INTAKE_RATE_LIMIT", "10/m")
+# Data-subject requests: the same per-address limit, and this many per email address.
+PRIVACY_REQUEST_EMAIL_RATE_LIMIT = os.environ.get("PRIVACY_REQUEST_EMAIL_RATE_LIMIT", "3/h")

@@ -109,6 +109,12 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
         verbose_name = _("form page")
         verbose_name_plural = _("form pages")
 
+    def notification_addresses(self):
+        """The staff addresses the notifications go to, normalised."""
+        return [
+            address.strip().lower() for address in self.to_address.split(",") if address.strip()
+        ]
+
     @property
     def asks_consent(self):
         return bool(self.consent_text.strip())

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from ..identifiers import email_key, phone_key
 from ..retention import add_months
 
 DUE_SOON_DAYS = 7
@@ -73,6 +74,15 @@ class DataSubjectRequest(models.Model):
     extension_months = models.PositiveSmallIntegerField(_("extended by months"), default=0)
     extension_reason = models.TextField(_("reason for extension"), blank=True)
 
+    class IdentityMethod(models.TextChoices):
+        STRONG_IDENTIFICATION = "strong_eid", _("Strong electronic identification")
+        ID_DOCUMENT = "id_document", _("An identity document was seen")
+        KNOWN_EMAIL = "known_email", _("Confirmed from the email address the register holds")
+        OTHER = "other", _("Other (described below)")
+
+    identity_method = models.CharField(
+        _("identity verified by"), max_length=20, choices=IdentityMethod.choices, blank=True
+    )
     identity_check = models.CharField(
         _("identity check"),
         max_length=255,
@@ -106,6 +116,8 @@ class DataSubjectRequest(models.Model):
 
     objects = DataSubjectRequestQuerySet.as_manager()
 
+    KINDS_NEEDING_IDENTITY = (Kind.ACCESS, Kind.ERASURE, Kind.RECTIFICATION)
+
     class Meta:
         verbose_name = _("data subject request")
         verbose_name_plural = _("data subject requests")
@@ -118,6 +130,9 @@ class DataSubjectRequest(models.Model):
         return f"#{self.pk} {self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
+        # Found by the same normal form as every other record of the person.
+        self.email = email_key(self.email) or self.email
+        self.phone = phone_key(self.phone) or self.phone
         if not self.due_on:
             self.due_on = self.due_date()
         super().save(*args, **kwargs)
@@ -150,6 +165,18 @@ class DataSubjectRequest(models.Model):
     def identity_confirmed(self):
         return bool(self.email_confirmed_at or self.identity_checked_at)
 
+    @property
+    def needs_identity_check(self):
+        """Access, erasure and rectification reveal or change a person's data: staff must
+        record how they verified who asks before completing one (not only the email)."""
+        return self.kind in self.KINDS_NEEDING_IDENTITY and not self.identity_verified
+
+    @property
+    def identity_verified(self):
+        return bool(
+            self.identity_checked_at and self.identity_checked_by_id and self.identity_method
+        )
+
     # -- state changes, each audited ---------------------------------------
 
     def _log(self, action, user=None, **data):
@@ -165,7 +192,8 @@ class DataSubjectRequest(models.Model):
         self._log("privacy.request.confirm")
         return True
 
-    def record_identity_check(self, user, how):
+    def record_identity_check(self, user, method, how=""):
+        self.identity_method = method
         self.identity_check = how
         self.identity_checked_at = timezone.now()
         self.identity_checked_by = user
@@ -173,13 +201,14 @@ class DataSubjectRequest(models.Model):
             self.status = self.Status.OPEN
         self.save(
             update_fields=[
+                "identity_method",
                 "identity_check",
                 "identity_checked_at",
                 "identity_checked_by",
                 "status",
             ]
         )
-        self._log("privacy.request.identity_check", user)
+        self._log("privacy.request.identity_check", user, method=method)
 
     def extend(self, user, months, reason):
         if not self.is_open:
@@ -213,6 +242,7 @@ class DataSubjectRequest(models.Model):
         self.anonymised_at = timezone.now()
         self.save()
         self.rectifications.all().delete()
+        self.export_links.all().delete()
 
 
 class RectificationRecord(models.Model):
@@ -223,6 +253,9 @@ class RectificationRecord(models.Model):
     )
     provider = models.CharField(_("register"), max_length=100)
     field = models.CharField(_("field"), max_length=200)
+    # "email" or "phone" when the value is one the person is found by: the old one
+    # stays part of who they are (privacy.subjects).
+    identifier = models.CharField(_("identifier kind"), max_length=10, blank=True)
     old_value = models.TextField(_("old value"), blank=True)
     new_value = models.TextField(_("new value"), blank=True)
     applied_at = models.DateTimeField(_("applied"), default=timezone.now)
@@ -241,3 +274,28 @@ class RectificationRecord(models.Model):
 
     def __str__(self):
         return f"{self.provider} {self.field}"
+
+
+class ExportLink(models.Model):
+    """One single-use, short-lived way in to a completed access request's export.
+
+    Only a hash of the token is stored. The token travels in the URL's fragment,
+    which browsers never send, and then in a POST body: no web server or proxy
+    log holds it. A used or expired link can ask for a new one, which goes to the
+    requester's email again.
+    """
+
+    request = models.ForeignKey(
+        DataSubjectRequest, on_delete=models.CASCADE, related_name="export_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export download link")
+        verbose_name_plural = _("export download links")
+
+    def __str__(self):
+        return f"export link #{self.pk}"

@@ -2,7 +2,15 @@
 
 from . import audit  # noqa: F401  (labels audit log entries by id)
 from .choices import CustomerEventChannel, CustomerEventKind, DataSource, LegalBasis, WebLinkKind
-from .contacts import Consent, Contact, ContactPhone, ContactWebLink, IPAddressSeen, Membership
+from .contacts import (
+    Consent,
+    Contact,
+    ContactPhone,
+    ContactWebLink,
+    FormerEmail,
+    IPAddressSeen,
+    Membership,
+)
 from .events import CustomerEvent
 from .organisations import Organisation, OrganisationWebLink
 from .services import BillingDetails, ServiceOrder, ServiceOrderChange
@@ -17,6 +25,7 @@ __all__ = [
     "CustomerEventChannel",
     "CustomerEventKind",
     "DataSource",
+    "FormerEmail",
     "IPAddressSeen",
     "LegalBasis",
     "Membership",

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from ..normalise import normalise_email, normalise_phone
+from privacy.identifiers import normalise_email, normalise_phone
+
 from .audit import audit_label_for
 from .choices import DataSource, LegalBasis
 from .mixins import PostalAddressMixin, TimestampedModel, WebLinkBase
@@ -84,6 +85,12 @@ class Contact(PostalAddressMixin, TimestampedModel, ClusterableModel):
     def full_name(self):
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        contact = super().from_db(db, field_names, values)
+        contact._stored_email = contact.__dict__.get("email", "")
+        return contact
+
     def clean(self):
         super().clean()
         self.email = normalise_email(self.email)
@@ -91,6 +98,12 @@ class Contact(PostalAddressMixin, TimestampedModel, ClusterableModel):
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)
+        # The address it had stays part of who the person is: an erasure or an access
+        # request from the new address still finds what was filed under the old one.
+        stored = getattr(self, "_stored_email", "")
+        if stored and stored != self.email:
+            FormerEmail.objects.get_or_create(contact=self, email=stored)
+        self._stored_email = self.email
 
     def restrict(self, reason):
         self.processing_restricted = True
@@ -103,6 +116,27 @@ class Contact(PostalAddressMixin, TimestampedModel, ClusterableModel):
         self.restriction_reason = ""
         self.restricted_at = None
         self.save(update_fields=["processing_restricted", "restriction_reason", "restricted_at"])
+
+
+class FormerEmail(models.Model):
+    """An address the contact had before a change: kept to find their older records."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="former_emails")
+    email = models.EmailField(_("email"), max_length=254)
+    replaced_at = models.DateTimeField(_("replaced"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("former email address")
+        verbose_name_plural = _("former email addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "email"], name="registry_unique_former_email"
+            )
+        ]
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self):
+        return self.email
 
 
 class ContactPhone(models.Model):

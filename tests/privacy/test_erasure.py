@@ -74,7 +74,7 @@ def test_the_ledger_holds_no_personal_data_and_reapply_erases_a_restored_person(
     backup = backup_of(maija)
 
     erase_subject("maija.meikalainen@example.fi")
-    assert ErasureLedgerEntry.objects.count() == 1
+    assert ErasureLedgerEntry.objects.count() == 2  # her email, and her contact by id and time
     assert traces(*MAIJA) == []
 
     # A restore from backup brings the rows back.
@@ -89,8 +89,7 @@ def test_the_ledger_holds_no_personal_data_and_reapply_erases_a_restored_person(
     assert "1" in out.getvalue()
     assert traces(*MAIJA) == []
     assert Contact.objects.filter(email="matti.virtanen@example.fi").exists()
-    entry = ErasureLedgerEntry.objects.get()
-    assert entry.reapplied_count == 1
+    assert {entry.reapplied_count for entry in ErasureLedgerEntry.objects.all()} == {1}
 
 
 def test_reapply_with_nobody_back_changes_nothing(seeded):
@@ -101,31 +100,22 @@ def test_reapply_with_nobody_back_changes_nothing(seeded):
 
 
 def test_erasure_is_one_transaction_across_providers(seeded, monkeypatch):
-    from privacy import providers
+    from privacy import services
+    from privacy.providers import BaseProvider, registered
 
-    class Failing:
+    class Failing(BaseProvider):
         label = "test.failing"
-
-        def find(self, subject):
-            return Contact.objects.none()
-
-        def export(self, subject):
-            return {}
 
         def erase(self, subject):
             raise RuntimeError("disk full")
 
-        def restrict(self, subject, on):
-            return 0
-
-        def expired(self, now):
-            return Contact.objects.none()
-
-    monkeypatch.setitem(providers._providers, "test.failing", Failing())
+    monkeypatch.setattr(services, "registered", lambda: [*registered(), Failing()])
     with pytest.raises(RuntimeError):
         erase_subject("maija.meikalainen@example.fi")
     assert Contact.objects.filter(email="maija.meikalainen@example.fi").exists()
-    assert ErasureLedgerEntry.objects.count() == 0
+    # The ledger was written first, in its own database: the next `reapply_erasures`
+    # finishes what failed, rather than a restore undoing an erasure that worked.
+    assert ErasureLedgerEntry.objects.count() == 2
 
 
 def test_after_erasure_an_access_export_finds_nothing(seeded):

@@ -26,6 +26,20 @@ def link_in(message):
     return re.search(r"https?://\S+", message.body).group(0)
 
 
+IDENTITY = {"method": "id_document", "how": "Ajokortti nähty"}
+
+
+def verify_identity(client, subject_request):
+    client.post(reverse("privacy_admin:request_identity", args=[subject_request.pk]), IDENTITY)
+
+
+def token_in(message):
+    """The export link's token: after the '#', where no server ever sees it."""
+    url = link_in(message)
+    assert url.count("#") == 1
+    return url.split("#")[1]
+
+
 def submit(client, kind="access", email=MAIJA, **extra):
     return client.post(
         reverse("privacy:request"),
@@ -74,6 +88,7 @@ def test_staff_complete_an_access_request_and_the_requester_downloads_it(client,
     client.get(link_in(mail.outbox[0]))
     subject_request = DataSubjectRequest.objects.get()
     client.force_login(officer)
+    verify_identity(client, subject_request)
 
     response = client.post(
         reverse("privacy_admin:request_close", args=[subject_request.pk]),
@@ -85,11 +100,11 @@ def test_staff_complete_an_access_request_and_the_requester_downloads_it(client,
     assert subject_request.status == Status.COMPLETED
     message = mail.outbox[-1]
     assert not message.attachments
-    links = re.findall(r"https?://\S+", message.body)
-    assert len(links) == 2
+    token = token_in(message)
     client.logout()
 
-    page = client.get(links[0])
+    assert token not in client.get(reverse("privacy:download")).content.decode()
+    page = client.post(reverse("privacy:download"), {"token": token})
     assert page.status_code == 200
     text = page.content.decode()
     assert "Maija" in text and "Matti" not in text
@@ -97,24 +112,75 @@ def test_staff_complete_an_access_request_and_the_requester_downloads_it(client,
     assert "Yhteydenpito asiakkaisiin" in text  # purposes
     assert "Tapahtuman yhteisjärjestäjä" in text  # recipients
 
-    download = client.get(links[1])
+    follow_up = page.context["follow_up_token"]
+    download = client.post(reverse("privacy:download"), {"token": follow_up, "format": "json"})
     assert download["Content-Disposition"].startswith("attachment")
     data = json.loads(download.content)
     assert set(data) == {provider.label for provider in registered()}
 
 
-def test_the_download_link_expires(client, seeded, officer):
+def completed_access(client, officer):
     subject_request = RequestFactory(email=MAIJA)
     subject_request.confirm_email()
     client.force_login(officer)
+    verify_identity(client, subject_request)
     client.post(
         reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
     )
-    link = re.findall(r"https?://\S+", mail.outbox[-1].body)[0]
+    client.logout()
+    return subject_request, token_in(mail.outbox[-1])
+
+
+def test_the_download_link_works_once_and_a_new_one_comes_by_email(client, seeded, officer):
+    subject_request, token = completed_access(client, officer)
+    url = reverse("privacy:download")
+    assert client.post(url, {"token": token}).status_code == 200
+
+    again = client.post(url, {"token": token})
+    assert again.status_code == 410
+    assert "Maija" not in again.content.decode()
+
+    sent = len(mail.outbox)
+    client.post(url, {"token": token, "action": "renew"})
+    assert len(mail.outbox) == sent + 1 and mail.outbox[-1].to == [MAIJA]
+    assert client.post(url, {"token": token_in(mail.outbox[-1])}).status_code == 200
+
+
+def test_the_download_link_expires(client, seeded, officer):
+    subject_request, token = completed_access(client, officer)
+    subject_request.export_links.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert client.post(reverse("privacy:download"), {"token": token}).status_code == 410
     DataSubjectRequest.objects.filter(pk=subject_request.pk).update(
         export_expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    assert client.get(link).status_code == 410
+    sent = len(mail.outbox)
+    client.post(reverse("privacy:download"), {"token": token, "action": "renew"})
+    assert len(mail.outbox) == sent  # nothing left to open: no new link
+
+
+def test_an_access_request_needs_a_recorded_identity_check_not_only_the_email(
+    client, seeded, officer
+):
+    subject_request = RequestFactory(email=MAIJA)
+    subject_request.confirm_email()
+    client.force_login(officer)
+    screen = client.get(reverse("privacy_admin:request", args=[subject_request.pk]))
+    assert "data-identity-needed" in screen.content.decode()
+    client.post(
+        reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
+    )
+    subject_request.refresh_from_db()
+    assert subject_request.status == Status.OPEN
+    assert subject_request.export_data is None
+
+    verify_identity(client, subject_request)
+    client.post(
+        reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
+    )
+    subject_request.refresh_from_db()
+    assert subject_request.status == Status.COMPLETED
+    assert subject_request.identity_method == "id_document"
+    assert subject_request.identity_checked_by == officer
 
 
 def test_an_unconfirmed_request_cannot_be_completed_until_identity_is_checked(
@@ -127,13 +193,10 @@ def test_an_unconfirmed_request_cannot_be_completed_until_identity_is_checked(
     subject_request.refresh_from_db()
     assert subject_request.status == Status.UNCONFIRMED
 
-    client.post(
-        reverse("privacy_admin:request_identity", args=[subject_request.pk]),
-        {"how": "ID seen at the office"},
-    )
+    verify_identity(client, subject_request)
     subject_request.refresh_from_db()
     assert subject_request.identity_checked_by == officer
-    assert subject_request.identity_check == "ID seen at the office"
+    assert subject_request.identity_check == "Ajokortti nähty"
     assert subject_request.status == Status.OPEN
 
 
@@ -172,6 +235,7 @@ def test_rectification_from_the_request_screen_is_audited_with_old_and_new(clien
     subject_request = RequestFactory(email=MAIJA, kind="rectification")
     subject_request.confirm_email()
     client.force_login(officer)
+    verify_identity(client, subject_request)
     screen = client.get(reverse("privacy_admin:request", args=[subject_request.pk]))
     form = screen.context["rectification_form"]
     index = next(i for i, f in enumerate(form.rectifiable) if f["key"].endswith(":last_name"))
@@ -193,6 +257,7 @@ def test_every_state_change_is_audited_without_personal_data(client, seeded, off
     client.get(link_in(mail.outbox[0]))
     subject_request = DataSubjectRequest.objects.get()
     client.force_login(officer)
+    verify_identity(client, subject_request)
     client.post(
         reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
     )

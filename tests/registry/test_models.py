@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
+from privacy.identifiers import normalise_email, normalise_phone
 from registry.models import (
     Contact,
     ContactPhone,
@@ -13,7 +14,6 @@ from registry.models import (
     CustomerEventKind,
     Organisation,
 )
-from registry.normalise import normalise_email, normalise_phone
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,9 @@
-"""Normalised forms of the identifiers that records are matched on."""
+"""The normalised forms of the identifiers a person is found by: one function each.
+
+Every provider matches emails and phone numbers through these, so that an address
+typed in capitals or a number written "040 765 4321" finds what was stored as
+"+358407654321". Part of the personal-data contract: it imports no project app.
+"""
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -25,3 +30,21 @@ def normalise_phone(value, region=DEFAULT_PHONE_REGION):
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(_("Enter a valid phone number."), code="invalid_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def email_key(value):
+    """The form an email is matched in; "" for one that cannot be an address."""
+    try:
+        return normalise_email(value)
+    except ValidationError:
+        return ""
+
+
+def phone_key(value):
+    """The form a phone number is matched in; "" for one that cannot be a number."""
+    if not (value or "").strip():
+        return ""
+    try:
+        return normalise_phone(value)
+    except ValidationError:
+        return ""
