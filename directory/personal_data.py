@@ -59,6 +59,7 @@ INVENTORY = {
         "expires_at": PERSONAL,
         "used_at": PERSONAL,
         "sent_by_staff": PERSONAL,
+        "recipient_hash": PERSONAL,
     },
     "directory.DirectorySettings": {
         "id": NOT_PERSONAL,

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from ops.cache import shared_fragment
 
-from . import services
+from . import services, tasks
 from .forms import OwnerEditForm, RequestLinkForm, SearchForm
 from .hits import search_hit
 from .models import Listing
-from .models.pages import edit_grant
+from .models.pages import edit_grant, end_edit_grant
 from .search import search
 
 
@@ -144,13 +144,8 @@ def request_edit_link(request, page, slug):
     form = RequestLinkForm(request.POST or None)
     sent = False
     if request.method == "POST" and form.is_valid():
-
-        def build_url(token):
-            return request.build_absolute_uri(
-                page.get_url(request) + page.reverse_subpage("redeem_link", args=[slug, token])
-            )
-
-        services.request_edit_link(listing, form.cleaned_data["email"], build_url)
+        page_url = request.build_absolute_uri(page.get_url(request))
+        tasks.request_edit_link(listing, form.cleaned_data["email"], page, page_url)
         sent = True
     return TemplateResponse(
         request,
@@ -174,8 +169,10 @@ def owner_edit(request, page, slug):
     )
     if listing is None:
         raise Http404
-    link_id = edit_grant(request, listing)
-    if link_id is None:
+    # Every request of the edit session asks again whether the link's recipient may edit.
+    link = services.edit_session_link(listing, edit_grant(request, listing))
+    if link is None:
+        end_edit_grant(request, listing)
         raise PermissionDenied
     form = OwnerEditForm.for_listing(listing, request.POST or None)
     preview = None
@@ -183,13 +180,8 @@ def owner_edit(request, page, slug):
         if "preview" in request.POST:
             preview = _preview(listing, form)
         else:
-            from .models import EditLink
-
             outcome = services.apply_owner_changes(
-                listing,
-                form.text(),
-                form.visibility(listing),
-                link=EditLink.objects.filter(pk=link_id).first(),
+                listing, form.text(), form.visibility(listing), link=link
             )
             messages.success(request, _outcome_message(outcome))
             return redirect(request.path)

@@ -12,14 +12,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+from wagtail.contrib.forms.utils import get_form_types
+from wagtail.contrib.forms.views import (
+    DeleteSubmissionsView,
+    FormPagesListView,
+    SubmissionsListFilterSet,
+    SubmissionsListView,
+)
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page
 
 from home.spreadsheet import neutralise_formula
 
 from .changes import AlreadyDecided, ContactRestricted, decide
 from .models import ProposedChange, RegistryOutcome, SubmissionStep
+from .permissions import can_delete_submissions, can_view_submissions
 
 VIEW_SUBMISSIONS = "intake.submissions.view"
 EXPORT_SUBMISSIONS = "intake.submissions.export"
@@ -95,6 +102,43 @@ class IntakeSubmissionsListView(SubmissionsListView):
                 )
                 row["unfinished"] = submission.unfinished
         return context
+
+
+def forms_with_visible_submissions(user, editable_forms):
+    """Which forms' submissions a user sees: all of them with intake's permission, else none.
+
+    Wagtail asks this (the `filter_form_submissions_for_user` hook) for its forms
+    index and menu, the submission list, its CSV and XLSX export and the delete
+    view. It offers the forms the user may edit; editing a form page is an
+    editor's job, reading what people sent through it is not.
+    """
+    if not can_view_submissions(user):
+        return editable_forms.none()
+    return Page.objects.filter(content_type__in=get_form_types())
+
+
+class IntakeFormPagesListView(FormPagesListView):
+    """Wagtail's forms index, for those who may see submissions rather than edit pages."""
+
+    any_permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_submissions(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class IntakeDeleteSubmissionsView(DeleteSubmissionsView):
+    """Wagtail's delete confirmation and delete, for those holding intake's delete permission.
+
+    Wagtail checks only that the user may see the form's submissions (see
+    `forms_with_visible_submissions`); deleting needs more.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_delete_submissions(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _can_review(user):

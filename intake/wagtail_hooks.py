@@ -7,12 +7,39 @@ from wagtail.admin.menu import MenuItem
 from . import admin_urls
 from .changes import ACCEPT, REJECT
 from .signals import DELETE_SUBMISSION
-from .views import EXPORT_SUBMISSIONS, VIEW_PROPOSED_CHANGE, VIEW_SUBMISSIONS
+from .views import (
+    EXPORT_SUBMISSIONS,
+    VIEW_PROPOSED_CHANGE,
+    VIEW_SUBMISSIONS,
+    IntakeDeleteSubmissionsView,
+    IntakeFormPagesListView,
+    forms_with_visible_submissions,
+)
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("intake/", include(admin_urls, namespace="intake_admin"))]
+
+
+# Before wagtail.contrib.forms' own URLs (order 0) at the same addresses, so that
+# reverse("wagtailforms:...") and Wagtail's templates reach these views: Wagtail's
+# forms index asks for page permissions and its delete view for none of its own.
+@hooks.register("register_admin_urls", order=-1)
+def register_submission_urls():
+    index = IntakeFormPagesListView
+    return [
+        path("forms/", index.as_view(), name="intake_forms"),
+        path("forms/results/", index.as_view(results_only=True), name="intake_forms_results"),
+        path(
+            "forms/submissions/<int:page_id>/delete/",
+            IntakeDeleteSubmissionsView.as_view(),
+            name="intake_delete_submissions",
+        ),
+    ]
+
+
+hooks.register("filter_form_submissions_for_user", forms_with_visible_submissions)
 
 
 class ProposedChangesMenuItem(MenuItem):
@@ -38,7 +65,12 @@ def register_proposed_changes_menu_item():
 def register_permissions():
     return Permission.objects.filter(
         content_type__app_label="intake",
-        codename__in=["view_proposedchange", "change_proposedchange"],
+        codename__in=[
+            "view_intakesubmission",
+            "delete_intakesubmission",
+            "view_proposedchange",
+            "change_proposedchange",
+        ],
     )
 
 

@@ -2,7 +2,8 @@
 
 Viewing a contact, exporting, importing, editing and deleting each leave an
 entry with who and when. Entries name people by id ("contact #12"), never by
-personal data: see `registry.models.audit`.
+personal data: see `registry.models.audit`. A page that shows many contacts
+(the list, a search, the chooser) leaves one entry naming the ids it showed.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,17 +12,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from .models.audit import audit_label_for
+from .models import Contact
+from .models.audit import SHOWN_MANY_OBJECT_ID, audit_label_for
 
 VIEW = "registry.view"
+LIST = "registry.list"
 EXPORT = "registry.export"
 IMPORT = "registry.import"
 
 # Actions that record access to data rather than changes to it.
-ACCESS_ACTIONS = (VIEW, EXPORT)
+ACCESS_ACTIONS = (VIEW, LIST, EXPORT)
+
+# The models whose every view is audited: the people.
+AUDITED_MODELS = (Contact,)
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
+    LIST: (_("List"), _("Listed")),
     EXPORT: (_("Export"), _("Exported")),
     IMPORT: (_("Import"), _("Imported from a file")),
 }
@@ -33,8 +40,34 @@ def register_actions(actions):
         actions.register_action(action, label, message)
 
 
-def log_view(instance, user):
-    return log(instance, VIEW, user=user, title=audit_label_for(type(instance), instance.pk))
+def log_view(instance, user, view):
+    """One person's data shown by `view` ("inspect", "edit", "history"...)."""
+    if not isinstance(instance, AUDITED_MODELS):
+        return None
+    return log(
+        instance,
+        VIEW,
+        user=user,
+        title=audit_label_for(type(instance), instance.pk),
+        data={"view": view},
+    )
+
+
+def log_shown(model, pks, user, view, searched=False):
+    """One entry for a page showing many rows: their ids, never what was searched for."""
+    if model not in AUDITED_MODELS:
+        return None
+    entry = ModelLogEntry(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=SHOWN_MANY_OBJECT_ID,
+        label=f"{model._meta.model_name} list",
+        action=LIST,
+        timestamp=timezone.now(),
+        user=user,
+        data={"view": view, "searched": searched, f"{model._meta.model_name}_ids": list(pks)},
+    )
+    # One INSERT, as log_many: save() would first look up the content type and user again.
+    return ModelLogEntry.objects.bulk_create([entry])[0]
 
 
 def log_many(model, pks, action, user, data=None):

@@ -1,14 +1,17 @@
 """Admin views of the register: organisations, contacts, their history and import.
 
 Every view checks a registry permission (Wagtail's model permissions on the
-register's models, granted to the groups of migration 0003); viewing, editing,
-exporting and deleting are written to Wagtail's log entries (`registry.audit`).
+register's models, granted to the groups of migration 0003); every view that
+shows a contact, and editing, exporting and deleting, are written to Wagtail's
+log entries (`registry.audit`). Deleting a contact erases the person
+(`registry.actions`).
 """
 
 import django_filters
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -16,6 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from wagtail.actions.registry import action_registry
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -30,6 +34,7 @@ from wagtail.snippets.views import snippets
 from home.spreadsheet import neutralise_formula
 
 from . import audit
+from .actions import ERASURE_WARNING
 from .csv_export import EXPORTS
 from .csv_import import IMPORTERS, ImportFileError
 from .forms import ImportForm
@@ -55,19 +60,49 @@ class RegistryPermissionRequired:
         return super().dispatch(request, *args, **kwargs)
 
 
+class AuditedChoices:
+    """The chooser's pages of people and the people chosen are audited like the listing."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        audit.log_shown(
+            self.model_class,
+            [item.pk for item in self.results],
+            request.user,
+            "chooser",
+            searched=self.filter_form.is_searching,
+        )
+        return response
+
+
+class AuditedChosen:
+    def get_chosen_response(self, item):
+        audit.log_view(item, self.request.user, "chooser")
+        return super().get_chosen_response(item)
+
+    def get_multiple_chosen_response(self, items):
+        items = list(items)
+        audit.log_shown(self.model_class, [item.pk for item in items], self.request.user, "chooser")
+        return super().get_multiple_chosen_response(items)
+
+
 class RegistryChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = type(
-        "ChooseView", (RegistryPermissionRequired, snippet_chooser.ChooseView), {}
+        "ChooseView", (RegistryPermissionRequired, AuditedChoices, snippet_chooser.ChooseView), {}
     )
     choose_results_view_class = type(
-        "ChooseResultsView", (RegistryPermissionRequired, snippet_chooser.ChooseResultsView), {}
+        "ChooseResultsView",
+        (RegistryPermissionRequired, AuditedChoices, snippet_chooser.ChooseResultsView),
+        {},
     )
     chosen_view_class = type(
-        "ChosenView", (RegistryPermissionRequired, snippet_chooser.SnippetChosenView), {}
+        "ChosenView",
+        (RegistryPermissionRequired, AuditedChosen, snippet_chooser.SnippetChosenView),
+        {},
     )
     chosen_multiple_view_class = type(
         "ChosenMultipleView",
-        (RegistryPermissionRequired, snippet_chooser.SnippetChosenMultipleView),
+        (RegistryPermissionRequired, AuditedChosen, snippet_chooser.SnippetChosenMultipleView),
         {},
     )
     create_view_class = type(
@@ -180,6 +215,18 @@ class OrganisationIndexView(RegistryIndexView):
 
 
 class ContactIndexView(RegistryIndexView):
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if not self.is_export:  # an export logs each row it holds
+            audit.log_shown(
+                self.model,
+                [contact.pk for contact in context["object_list"]],
+                self.request.user,
+                "list",
+                searched=self.is_searching,
+            )
+        return context
+
     def get_base_queryset(self):
         return (
             super()
@@ -234,7 +281,7 @@ class ContactInspectView(snippets.InspectView):
         )
 
     def get(self, request, *args, **kwargs):
-        audit.log_view(self.object, request.user)
+        audit.log_view(self.object, request.user, "inspect")
         return super().get(request, *args, **kwargs)
 
     @cached_property
@@ -278,15 +325,37 @@ class ContactEditView(snippets.EditView):
     """Opening the edit form shows the person's data, so it is logged as a view."""
 
     def get(self, request, *args, **kwargs):
-        audit.log_view(self.object, request.user)
+        audit.log_view(self.object, request.user, "edit")
         return super().get(request, *args, **kwargs)
 
 
 class ContactHistoryView(snippets.HistoryView):
     """Changes to a contact. Views and exports are in the access log."""
 
+    def get(self, request, *args, **kwargs):
+        audit.log_view(self.object, request.user, "history")
+        return super().get(request, *args, **kwargs)
+
     def get_base_queryset(self):
         return super().get_base_queryset().exclude(action__in=audit.ACCESS_ACTIONS)
+
+
+class ContactUsageView(snippets.UsageView):
+    def get(self, request, *args, **kwargs):
+        audit.log_view(self.object, request.user, "usage")
+        return super().get(request, *args, **kwargs)
+
+
+class ContactDeleteView(snippets.DeleteView):
+    """The delete confirmation says it is an erasure; deleting erases (registry.actions)."""
+
+    @property
+    def confirmation_message(self):
+        return ERASURE_WARNING
+
+    def get(self, request, *args, **kwargs):
+        audit.log_view(self.object, request.user, "delete")
+        return super().get(request, *args, **kwargs)
 
 
 class ContactAccessLogView(snippets.HistoryView):
@@ -331,10 +400,12 @@ class ContactAccessLogView(snippets.HistoryView):
 
 
 class AuditedDeleteBulkAction(DeleteBulkAction):
-    """Wagtail's bulk delete of snippets, with a `wagtail.delete` entry per row.
+    """Wagtail's bulk delete of snippets, each row through the model's delete action.
 
-    Wagtail's own version shows the chosen rows' names to any admin user, even
-    one without permission on the model; this one refuses such users.
+    That logs a `wagtail.delete` entry per row, and for a contact it is an
+    erasure (`registry.actions.ContactDeleteAction`). Wagtail's own version shows
+    the chosen rows' names to any admin user, even one without permission on the
+    model; this one refuses such users, and audits the confirmation page.
     """
 
     models = [Organisation, Contact]
@@ -344,11 +415,31 @@ class AuditedDeleteBulkAction(DeleteBulkAction):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        objects = self.get_actionable_objects()[0]
+        audit.log_shown(self.model, [obj.pk for obj in objects], request.user, "delete")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.model is Contact:
+            context["erasure_warning"] = ERASURE_WARNING
+        return context
+
+    def get_template_names(self):
+        if self.model is Contact:
+            return ["registry/contact/confirm_bulk_erase.html"]
+        return super().get_template_names()
+
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         view = kwargs["self"]
-        audit.log_many(view.model, [obj.pk for obj in objects], "wagtail.delete", view.request.user)
-        return super().execute_action(objects, user=user, **kwargs)
+        action_class = action_registry.get_action_class(view.model, "delete")
+        with transaction.atomic():
+            for obj in objects:
+                # Permission for each row was checked when the rows were chosen.
+                action_class(obj, user=view.request.user).execute(skip_permission_checks=True)
+        return len(objects), 0
 
 
 # --- Import ---------------------------------------------------------------

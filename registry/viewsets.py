@@ -22,11 +22,13 @@ from .forms import ContactForm
 from .models import Contact, Organisation
 from .views import (
     ContactAccessLogView,
+    ContactDeleteView,
     ContactEditView,
     ContactFilterSet,
     ContactHistoryView,
     ContactIndexView,
     ContactInspectView,
+    ContactUsageView,
     ImportViewSet,
     OrganisationFilterSet,
     OrganisationIndexView,
@@ -69,6 +71,8 @@ class ContactViewSet(snippets.SnippetViewSet):
     inspect_view_class = ContactInspectView
     edit_view_class = ContactEditView
     history_view_class = ContactHistoryView
+    usage_view_class = ContactUsageView
+    delete_view_class = ContactDeleteView
     edit_template_name = "registry/contact/edit.html"
     chooser_viewset_class = RegistryChooserViewSet
     filterset_class = ContactFilterSet

@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from . import audit
+from .actions import ContactDeleteAction, ContactEditAction
+from .models import Contact
 from .views import AuditedDeleteBulkAction
 from .viewsets import RegisterViewSetGroup
 
@@ -12,6 +14,12 @@ register_snippet(RegisterViewSetGroup)
 @hooks.register("register_log_actions")
 def register_registry_log_actions(actions):
     audit.register_actions(actions)
+
+
+@hooks.register("register_actions")
+def register_contact_actions(actions):
+    actions.register(Contact, ContactEditAction)
+    actions.register(Contact, ContactDeleteAction)
 
 
 # After Wagtail's own snippet bulk delete (order 0), so that it replaces it for the register.

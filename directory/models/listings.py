@@ -213,7 +213,7 @@ class Listing(models.Model):
 
 
 class EditLink(models.Model):
-    """One emailed owner edit link: single use, expiring, for one listing."""
+    """One emailed owner edit link: single use, expiring, for one listing and one recipient."""
 
     VALID_FOR = datetime.timedelta(hours=48)
 
@@ -229,6 +229,10 @@ class EditLink(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
     sent_by_staff = models.BooleanField(_("sent by staff"), default=False)
+    # A keyed hash of the address the link was emailed to, never the address: the
+    # link and its edit session stop working when the contact's email changes
+    # (directory.services.recipient_is_current).
+    recipient_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("edit link")

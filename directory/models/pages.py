@@ -135,3 +135,10 @@ def edit_grant(request, listing):
     if not grant or grant.get("until", 0) < time.time():
         return None
     return grant.get("link")
+
+
+def end_edit_grant(request, listing):
+    """This session may no longer edit the listing (its link's recipient left, say)."""
+    grants = request.session.get(EDIT_SESSION_KEY, {})
+    if grants.pop(str(listing.pk), None) is not None:
+        request.session[EDIT_SESSION_KEY] = grants

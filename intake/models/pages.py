@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -13,6 +12,7 @@ from ops.cache import SharedPageLookupsMixin
 from registry.models import LegalBasis
 
 from ..forms import IntakeFormBuilder
+from ..panels import SubmissionsPanel
 
 
 class RegisterField(models.TextChoices):
@@ -80,7 +80,7 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
     submit_label = models.CharField(_("submit button"), max_length=50, default="Lähetä")
 
     content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
+        SubmissionsPanel(),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("submit_label"),

@@ -3,6 +3,8 @@
 Wagtail labels a log entry with `str(instance)`, which for a contact is the
 person's name. Every log entry about a model listed in LABELLED_BY_ID is
 relabelled before it is saved ("contact #12"), whichever code path writes it.
+An entry about a page of many rows (`registry.audit.log_shown`) has the object
+id SHOWN_MANY_OBJECT_ID and names the rows' ids in its data.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +25,10 @@ LABELLED_BY_ID = {
 }
 
 
+# No row has id 0, and Wagtail's audit report looks object ids up as integers.
+SHOWN_MANY_OBJECT_ID = "0"
+
+
 def audit_label_for(model, pk):
     """The label an audit log entry gives to one row of `model`, e.g. "contact #12"."""
     noun = LABELLED_BY_ID.get(model._meta.model_name, model._meta.model_name)
@@ -34,5 +40,7 @@ def label_log_entry_by_id(sender, instance, raw=False, **kwargs):
     if raw:
         return
     content_type = ContentType.objects.get_for_id(instance.content_type_id)
+    if instance.object_id == SHOWN_MANY_OBJECT_ID:
+        return
     if content_type.app_label == "registry" and content_type.model in LABELLED_BY_ID:
         instance.label = audit_label_for(content_type.model_class(), instance.object_id)

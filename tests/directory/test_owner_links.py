@@ -8,7 +8,11 @@ from unittest import mock
 
 import pytest
 from django.core import mail, signing
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from directory import services
@@ -281,3 +285,98 @@ def test_the_form_cannot_flood_an_owners_inbox(client, directory_page, owned_lis
         response = request_link(client, directory_page, owned_listing, "pekka@puutyo.example")
         assert SAME_ANSWER in response.content.decode()
     assert len(mail.outbox) == services.REQUESTS_PER_WINDOW
+
+
+# -- the recipient must still be an owner, on every use (issue 13, finding 8) -----------
+
+
+def end_membership(listing):
+    listing.owner.memberships.update(ended_on=timezone.localdate())
+
+
+def change_email(listing):
+    listing.owner.email = "pekka.uusi@puutyo.example"
+    listing.owner.save()
+
+
+def restrict(listing):
+    listing.owner.restrict("Objected")
+
+
+LEAVINGS = {
+    "membership ended": end_membership,
+    "email changed": change_email,
+    "restricted": restrict,
+}
+
+
+@pytest.mark.parametrize("leaving", LEAVINGS)
+def test_a_link_stops_working_when_its_recipient_is_no_longer_an_owner(
+    client, directory_page, owned_listing, leaving
+):
+    _link, token = services.issue_edit_link(owned_listing, owned_listing.owner)
+    LEAVINGS[leaving](owned_listing)
+    response = client.get(token_url(directory_page, owned_listing, token))
+    assert response.status_code == 403
+    assert "Linkki ei enää toimi" in response.content.decode()
+    assert client.get(edit_url(directory_page, owned_listing)).status_code == 403
+
+
+@pytest.mark.parametrize("leaving", LEAVINGS)
+def test_an_open_edit_session_ends_when_its_recipient_is_no_longer_an_owner(
+    client, directory_page, owned_listing, approval, leaving
+):
+    approval(False)
+    open_link(client, directory_page, owned_listing)
+    assert client.get(edit_url(directory_page, owned_listing)).status_code == 200
+    LEAVINGS[leaving](owned_listing)
+
+    response = client.post(
+        edit_url(directory_page, owned_listing),
+        form_data(owned_listing, description="Entisen omistajan teksti."),
+    )
+    assert response.status_code == 403
+    assert Listing.objects.get(pk=owned_listing.pk).description != "Entisen omistajan teksti."
+    assert client.get(edit_url(directory_page, owned_listing)).status_code == 403
+
+
+def test_a_link_remembers_a_keyed_hash_of_its_address_never_the_address(owned_listing):
+    link, _token = services.issue_edit_link(owned_listing, owned_listing.owner)
+    assert link.recipient_hash == services.recipient_hash("PEKKA@puutyo.example ")
+    assert "pekka" not in link.recipient_hash
+    assert link.recipient_hash != services.recipient_hash("muu@puutyo.example")
+
+
+def normalised_sql(queries):
+    """The statements run, without their values: the same shape for any address."""
+    return [re.sub(r"'[^']*'|\b\d+\b", "?", query["sql"]) for query in queries]
+
+
+def test_asking_for_a_link_does_the_same_work_for_a_known_and_an_unknown_address(
+    client, directory_page, owned_listing, settings, caplog
+):
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    caplog.set_level("DEBUG")
+    request_link(client, directory_page, owned_listing, "warm@example.fi")  # sessions, caches
+    DBTaskResult.objects.all().delete()
+
+    answers, statements = [], []
+    for email in ("pekka@puutyo.example", "tuntematon@example.fi"):
+        with CaptureQueriesContext(connection) as queries:
+            response = request_link(client, directory_page, owned_listing, email)
+        answers.append((response.status_code, SAME_ANSWER in response.content.decode()))
+        statements.append(normalised_sql(queries.captured_queries))
+    assert answers == [(200, True), (200, True)]
+    assert statements[0] == statements[1]
+    assert mail.outbox == []  # nothing is looked up or sent in the request
+
+    queued = list(DBTaskResult.objects.order_by("enqueued_at"))
+    assert [task.task_path for task in queued] == ["directory.tasks.send_requested_edit_link"] * 2
+    assert "pekka" not in str([task.args_kwargs for task in queued])
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert [message.to for message in mail.outbox] == [["pekka@puutyo.example"]]
+    assert "/yrityshakemisto/" in link_from(mail.outbox[0])
+    assert "pekka@puutyo.example" not in caplog.text
+    assert "tuntematon@example.fi" not in caplog.text

@@ -35,7 +35,8 @@ def test_the_contact_list_needs_a_bounded_number_of_queries(
 ):
     make_contacts(count, events_each=3)
     client.force_login(registry_manager)
-    with django_assert_max_num_queries(18):
+    # One of them is the audit entry naming the contacts shown; one the Forms menu.
+    with django_assert_max_num_queries(20):
         response = client.get(CONTACTS)
     assert response.status_code == 200
     assert len(response.context["object_list"]) == min(count, 25)
@@ -48,7 +49,7 @@ def test_the_contact_page_needs_a_bounded_number_of_queries(
     membership = MembershipFactory()
     CustomerEventFactory.create_batch(events, contact=membership.contact)
     client.force_login(registry_manager)
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):  # the Forms menu: registry roles see submissions
         response = client.get(inspect_url(membership.contact))
     assert response.status_code == 200
     assert len(response.context["timeline"]) == min(events, 50)
@@ -59,7 +60,7 @@ def test_the_organisation_list_needs_a_bounded_number_of_queries(
 ):
     OrganisationFactory.create_batch(30)
     client.force_login(registry_manager)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):  # the Forms menu: registry roles see submissions
         response = client.get(ORGANISATIONS)
     assert len(response.context["object_list"]) == 25
 

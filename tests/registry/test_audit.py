@@ -104,6 +104,11 @@ def test_editing_a_contact_is_logged_without_personal_data(client, registry_mana
     entry = entries(contact, "wagtail.edit").get()
     assert entry.user == registry_manager
     assert_names_no_one(entry, contact)
+    # It says what changed, by field name only: never the old or new values.
+    changed = entry.data["changed_fields"]
+    assert {"last_name", "phones", "phones.number", "events", "events.description"} <= set(changed)
+    assert "first_name" not in changed and "email" not in changed
+    assert "Korhonen" not in str(entry.data) and "4321" not in str(entry.data)
 
 
 def test_deleting_a_contact_is_logged_by_id(client, registry_manager):
@@ -187,7 +192,10 @@ def test_the_history_shows_changes_and_the_access_log_shows_views(client, privac
     history = client.get(contact_url("history", contact))
     assert [entry.action for entry in history.context["object_list"]] == []
     access = client.get(contact_url("access_log", contact))
-    assert [entry.action for entry in access.context["object_list"]] == ["registry.view"]
+    assert [(entry.action, entry.data) for entry in access.context["object_list"]] == [
+        ("registry.view", {"view": "history"}),
+        ("registry.view", {"view": "inspect"}),
+    ]
 
 
 def test_the_contact_page_links_the_access_log_for_the_privacy_officer_only(
@@ -199,3 +207,97 @@ def test_the_contact_page_links_the_access_log_for_the_privacy_officer_only(
     assert link not in client.get(contact_url("inspect", contact)).content.decode()
     client.force_login(privacy_officer)
     assert link in client.get(contact_url("inspect", contact)).content.decode()
+
+
+# -- pages that show many contacts: one entry per page, naming the ids shown ----------
+
+
+def listed(user):
+    return list(ModelLogEntry.objects.filter(action="registry.list", user=user).order_by("pk"))
+
+
+def assert_lists(entry, view, contacts, searched=False):
+    assert entry.data == {
+        "view": view,
+        "searched": searched,
+        "contact_ids": [contact.pk for contact in contacts],
+    }
+    assert entry.content_type.model == "contact"
+    assert entry.label == "contact list"
+
+
+def test_the_contact_list_writes_one_entry_naming_the_contacts_shown(client, registry_manager):
+    shown = sorted(ContactFactory.create_batch(3), key=lambda c: (c.last_name, c.pk))
+    client.force_login(registry_manager)
+    response = client.get(contact_url("list") + "?ordering=last_name")
+    assert response.status_code == 200
+    [entry] = listed(registry_manager)
+    assert entry.user == registry_manager
+    assert sorted(entry.data["contact_ids"]) == sorted(c.pk for c in shown)
+    assert entry.data["view"] == "list" and entry.data["searched"] is False
+    assert not ModelLogEntry.objects.filter(action="registry.view").exists()  # not one per row
+
+
+def test_a_search_is_logged_with_the_contacts_found_but_not_the_words(client, registry_manager):
+    found = ContactFactory(first_name="Hakusana", last_name="Löytyi")
+    ContactFactory(first_name="Muu")
+    client.force_login(registry_manager)
+    response = client.get(contact_url("list") + "?q=hakusana")
+    assert "Löytyi" in response.content.decode()
+    client.get(reverse("wagtailsnippets_registry_contact:list_results") + "?q=hakusana")
+    entries = listed(registry_manager)
+    assert len(entries) == 2
+    for entry in entries:
+        assert_lists(entry, "list", [found], searched=True)
+        assert "hakusana" not in str(entry.data).lower()
+
+
+def chooser_url(name, *args):
+    return reverse(f"wagtailsnippetchoosers_registry_contact:{name}", args=args)
+
+
+def test_the_contact_chooser_and_its_results_are_logged(client, registry_manager):
+    contact = ContactFactory(first_name="Valittava")
+    client.force_login(registry_manager)
+    assert client.get(chooser_url("choose")).status_code == 200
+    assert client.get(chooser_url("choose_results") + "?p=1").status_code == 200
+    first, second = listed(registry_manager)
+    assert_lists(first, "chooser", [contact])
+    assert_lists(second, "chooser", [contact])
+
+    response = client.get(chooser_url("chosen", contact.pk))
+    assert "Valittava" in response.content.decode()
+    assert entries(contact, "registry.view").get().data == {"view": "chooser"}
+    client.get(chooser_url("chosen_multiple") + f"?id={contact.pk}")
+    assert_lists(listed(registry_manager)[-1], "chooser", [contact])
+
+
+@pytest.mark.parametrize("view", ["usage", "history", "delete", "inspect", "edit"])
+def test_each_view_of_one_contact_is_logged(client, registry_manager, view):
+    contact = ContactFactory(first_name="Katsottu")
+    client.force_login(registry_manager)
+    assert client.get(contact_url(view, contact)).status_code == 200
+    entry = entries(contact, "registry.view").get()
+    assert entry.data == {"view": view}
+    assert entry.user == registry_manager
+    assert_names_no_one(entry, contact)
+
+
+def test_the_bulk_delete_confirmation_is_logged(client, registry_manager):
+    contacts = ContactFactory.create_batch(2)
+    client.force_login(registry_manager)
+    ids = "&".join(f"id={c.pk}" for c in contacts)
+    assert client.get(f"/admin/bulk/registry/contact/delete/?{ids}").status_code == 200
+    [entry] = listed(registry_manager)
+    assert entry.data["view"] == "delete"
+    assert sorted(entry.data["contact_ids"]) == sorted(c.pk for c in contacts)
+
+
+def test_the_site_history_report_shows_list_entries(client, superuser, registry_manager):
+    ContactFactory()
+    client.force_login(registry_manager)
+    client.get(contact_url("list"))
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200
+    assert "contact list" in response.content.decode()

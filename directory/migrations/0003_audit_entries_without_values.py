@@ -23,6 +23,6 @@ def strip_values(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0001_initial"), ("wagtailcore", "0098_apitoken")]
+    dependencies = [("directory", "0002_editlink_recipient_hash"), ("wagtailcore", "0098_apitoken")]
 
     operations = [migrations.RunPython(strip_values, migrations.RunPython.noop)]

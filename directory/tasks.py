@@ -1,0 +1,18 @@
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def send_requested_edit_link(listing_id, email_hash, page_id, page_url):
+    """Look up the owner a visitor asked a link for and send it (see services)."""
+    return services.send_requested_edit_link(listing_id, email_hash, page_id, page_url)
+
+
+def request_edit_link(listing, email, page, page_url):
+    """A visitor asks for an owner link: the same one enqueue, known address or not.
+
+    Only a keyed hash of the address goes into the task queue; the lookup, the
+    flood limit and the email happen in the background.
+    """
+    send_requested_edit_link.enqueue(listing.pk, services.recipient_hash(email), page.pk, page_url)
