@@ -10,7 +10,10 @@ class DirectoryConfig(AppConfig):
         from ops import search_backlog
         from privacy.providers import register
 
-        from . import signals  # noqa: F401 (connects the index to saves and deletes)
+        from . import (
+            signals,  # noqa: F401 (connects the index to saves and deletes)
+            trade_register,  # noqa: F401 (hides the listings of ended companies)
+        )
         from .personal_data import DirectoryEditLinkProvider, DirectoryListingProvider
         from .search import BACKLOG_INDEX, replay_listing
 

@@ -11,6 +11,7 @@ class IntakeConfig(AppConfig):
 
         from privacy.providers import register
 
+        from . import trade_register  # noqa: F401 (keeps the register's proposed values)
         from .models import IntakeSubmission
         from .personal_data import ProposedChangeProvider, SubmissionProvider
         from .signals import submission_deleted

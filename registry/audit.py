@@ -16,6 +16,9 @@ from .models.audit import audit_label_for
 VIEW = "registry.view"
 EXPORT = "registry.export"
 IMPORT = "registry.import"
+# Values taken from the Trade Register: picked by staff, or written by a refresh.
+TRADE_REGISTER_APPLY = "registry.trade_register.apply"
+TRADE_REGISTER_REFRESH = "registry.trade_register.refresh"
 
 # Actions that record access to data rather than changes to it.
 ACCESS_ACTIONS = (VIEW, EXPORT)
@@ -24,6 +27,14 @@ ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
     EXPORT: (_("Export"), _("Exported")),
     IMPORT: (_("Import"), _("Imported from a file")),
+    TRADE_REGISTER_APPLY: (
+        _("Apply from the Trade Register"),
+        _("Applied values from the Trade Register"),
+    ),
+    TRADE_REGISTER_REFRESH: (
+        _("Refresh from the Trade Register"),
+        _("Refreshed from the Trade Register"),
+    ),
 }
 
 

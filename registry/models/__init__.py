@@ -1,11 +1,20 @@
 """The customer and stakeholder register (asiakas- ja sidosryhmärekisteri)."""
 
 from . import audit  # noqa: F401  (labels audit log entries by id)
-from .choices import CustomerEventChannel, CustomerEventKind, DataSource, LegalBasis, WebLinkKind
+from .choices import (
+    CustomerEventChannel,
+    CustomerEventKind,
+    DataSource,
+    IndustryClassification,
+    LegalBasis,
+    TradeRegisterState,
+    WebLinkKind,
+)
 from .contacts import Consent, Contact, ContactPhone, ContactWebLink, IPAddressSeen, Membership
 from .events import CustomerEvent
 from .organisations import Organisation, OrganisationWebLink
 from .services import BillingDetails, ServiceOrder, ServiceOrderChange
+from .trade_register import FieldSource, TradeRegisterStatus
 
 __all__ = [
     "BillingDetails",
@@ -17,6 +26,8 @@ __all__ = [
     "CustomerEventChannel",
     "CustomerEventKind",
     "DataSource",
+    "FieldSource",
+    "IndustryClassification",
     "IPAddressSeen",
     "LegalBasis",
     "Membership",
@@ -24,5 +35,7 @@ __all__ = [
     "OrganisationWebLink",
     "ServiceOrder",
     "ServiceOrderChange",
+    "TradeRegisterState",
+    "TradeRegisterStatus",
     "WebLinkKind",
 ]
