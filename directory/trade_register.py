@@ -21,7 +21,9 @@ HIDDEN_BY_TRADE_REGISTER = "directory.listing.hidden_by_trade_register"
 
 def listing_staff_addresses():
     """Everyone who moderates listings (directory.change_listing) and has an address."""
-    users = get_user_model().objects.with_perm("directory.change_listing", include_superusers=True)
+    users = get_user_model().objects.with_perm(
+        "directory.change_listing", backend="django.contrib.auth.backends.ModelBackend"
+    )
     return sorted({user.email for user in users.filter(is_active=True) if user.email})
 
 

@@ -26,7 +26,7 @@ def decide(change_id, user, accept):
     audited."""
     with transaction.atomic():
         change = (
-            ProposedChange.objects.select_for_update()
+            ProposedChange.objects.select_for_update(of=("self",))
             .select_related("contact")
             .filter(pk=change_id, status=ProposedChange.Status.PENDING)
             .first()
