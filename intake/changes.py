@@ -54,10 +54,10 @@ def decide(change_id, user, accept):
             instance=change,
             action=ACCEPT if accept else REJECT,
             user=user,
-            data={
-                "contact_id": change.contact_id,
-                "organisation_id": change.organisation_id,
-                "field": change.field,
-            },
+            data=(
+                {"organisation_id": change.organisation_id, "field": change.field}
+                if change.from_trade_register
+                else {"contact_id": change.contact_id, "field": change.field}
+            ),
         )
     return change
