@@ -21,13 +21,3 @@ def privacy_officer(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(is_superuser=True, is_staff=True)
-
-
-@pytest.fixture
-def prh(settings):
-    """A local Trade Register serving recorded v3 answers; PRH_API_URL points at it."""
-    from .prh_server import FakeTradeRegister
-
-    with FakeTradeRegister() as register:
-        settings.PRH_API_URL = register.url
-        yield register
