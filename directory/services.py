@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from registry.models import Contact, Membership
 from registry.normalise import normalise_email
+from registry.trade_register.sync import fields_from_register
 
 from .industries import section_name
 from .models import TEXT_FIELDS, VISIBILITY_FIELDS, DirectorySettings, EditLink, Listing
@@ -60,6 +61,8 @@ class PublicListing:
     website: str = ""
     social_profiles: list = field(default_factory=list)
     contact_persons: list = field(default_factory=list)
+    # Some of what is shown comes from the Trade Register: the page credits it (CC BY 4.0).
+    from_trade_register: bool = False
 
     @property
     def address_lines(self):
@@ -112,7 +115,17 @@ def public_listing(listing, with_contacts=True):
         contact_persons=(
             contact_persons(organisation) if with_contacts and shown["contact_persons"] else []
         ),
+        from_trade_register=with_contacts and _shows_register_data(organisation, shown),
     )
+
+
+def _shows_register_data(organisation, shown):
+    fields = fields_from_register(organisation)
+    if not shown["street_address"]:
+        fields.discard("street_address")
+    # The website shown is the listing's own, not the register's.
+    fields.discard("website")
+    return bool(fields)
 
 
 def _service_names(listing):

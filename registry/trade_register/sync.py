@@ -265,3 +265,12 @@ def prefilled(record):
     if record.website:
         organisation.web_links = [OrganisationWebLink(kind=WebLinkKind.WEBSITE, url=record.website)]
     return organisation
+
+
+def fields_from_register(organisation):
+    """The fields whose value is still the one the Trade Register gave (one query)."""
+    return {
+        source.field
+        for source in organisation.field_sources.filter(source=DataSource.PUBLIC_SOURCE)
+        if source.field in FIELDS and same(FIELDS[source.field].read(organisation), source.value)
+    }
