@@ -9,7 +9,10 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from ops import search_backlog
 
-        from . import signals  # noqa: F401 (connects the index to saves and deletes)
+        from . import (
+            signals,  # noqa: F401 (connects the index to saves and deletes)
+            trade_register,  # noqa: F401 (hides the listings of ended companies)
+        )
         from .search import BACKLOG_INDEX, replay_listing
 
         search_backlog.register(BACKLOG_INDEX, replay_listing)

@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from home.models import HomePage
 from home.validators import business_id_check_digit
-from registry.models import Contact, Membership, Organisation
+from registry.models import Contact, IndustryClassification, Membership, Organisation
 
 from .models import DirectoryIndexPage, Listing, Service
 
@@ -257,6 +257,8 @@ def load(stdout):
             defaults={
                 "name": name,
                 "industry_code": code,
+                # Typed in before 2026: the directory maps them to TOL 2025 sections.
+                "industry_classification": IndustryClassification.TOL_2008,
                 "municipality": municipality,
                 "street_address": street,
                 "postcode": postcode,

@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 
 from privacy.identifiers import normalise_email
 from registry.models import Contact, Membership
+from registry.trade_register.sync import fields_from_register
 
 from .industries import section_name
 from .models import (
@@ -69,6 +70,8 @@ class PublicListing:
     website: str = ""
     social_profiles: list = field(default_factory=list)
     contact_persons: list = field(default_factory=list)
+    # Some of what is shown comes from the Trade Register: the page credits it (CC BY 4.0).
+    from_trade_register: bool = False
 
     @property
     def address_lines(self):
@@ -121,7 +124,17 @@ def public_listing(listing, with_contacts=True):
         contact_persons=(
             contact_persons(organisation) if with_contacts and shown["contact_persons"] else []
         ),
+        from_trade_register=with_contacts and _shows_register_data(organisation, shown),
     )
+
+
+def _shows_register_data(organisation, shown):
+    fields = fields_from_register(organisation)
+    if not shown["street_address"]:
+        fields.discard("street_address")
+    # The website shown is the listing's own, not the register's.
+    fields.discard("website")
+    return bool(fields)
 
 
 def _service_names(listing):

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .models import Listing, Service
+from .trade_register import HIDDEN_BY_TRADE_REGISTER
 
 
 class ListingViewSet(SnippetViewSet):
@@ -95,4 +96,9 @@ def register_directory_log_actions(actions):
     )
     actions.register_action(
         "directory.listing_approved", _("Approve listing"), _("Listing approved")
+    )
+    actions.register_action(
+        HIDDEN_BY_TRADE_REGISTER,
+        _("Hide: ended in the Trade Register"),
+        _("Listing hidden: the Trade Register reports the company ceased or bankrupt"),
     )

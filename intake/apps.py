@@ -9,6 +9,7 @@ class IntakeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from . import trade_register  # noqa: F401 (keeps the register's proposed values)
         from .models import IntakeSubmission
         from .signals import submission_deleted
 

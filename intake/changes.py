@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from registry.trade_register.sync import FIELDS, accept_value
+
 from .models import ProposedChange
 from .registry_sync import CONTACT_FIELDS
 
@@ -20,17 +22,22 @@ class ContactRestricted(Exception):
 
 
 def decide(change_id, user, accept):
-    """Accept (write the value to the contact) or reject a pending change; audited."""
+    """Accept (write the value to the contact or organisation) or reject a pending change;
+    audited."""
     with transaction.atomic():
         change = (
-            ProposedChange.objects.select_for_update()
+            ProposedChange.objects.select_for_update(of=("self",))
             .select_related("contact")
             .filter(pk=change_id, status=ProposedChange.Status.PENDING)
             .first()
         )
         if change is None:
             raise AlreadyDecided(change_id)
-        if accept:
+        if accept and change.from_trade_register:
+            if change.field not in FIELDS:
+                raise ValueError(f"{change.field} is not a field the Trade Register holds")
+            accept_value(change.organisation_id, change.field, change.proposed_value)
+        elif accept:
             contact = change.contact
             if contact.processing_restricted:
                 raise ContactRestricted(change_id)
@@ -47,6 +54,10 @@ def decide(change_id, user, accept):
             instance=change,
             action=ACCEPT if accept else REJECT,
             user=user,
-            data={"contact_id": change.contact_id, "field": change.field},
+            data=(
+                {"organisation_id": change.organisation_id, "field": change.field}
+                if change.from_trade_register
+                else {"contact_id": change.contact_id, "field": change.field}
+            ),
         )
     return change

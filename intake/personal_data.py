@@ -235,6 +235,7 @@ INVENTORY = {
     "intake.ProposedChange": {
         "id": NOT_PERSONAL,
         "contact": PERSONAL,
+        "organisation": NOT_PERSONAL,
         "submission": NOT_PERSONAL,
         "field": NOT_PERSONAL,
         "current_value": PERSONAL,

@@ -152,11 +152,11 @@ def proposed_changes(request):
     if status not in ProposedChange.Status.values:
         status = ProposedChange.Status.PENDING
     changes = ProposedChange.objects.filter(status=status).select_related(
-        "contact", "submission__page", "decided_by"
+        "contact", "organisation", "submission__page", "decided_by"
     )
     page = Paginator(changes, 50).get_page(request.GET.get("p"))
     finder = AdminURLFinder(request.user)
-    rows = [(change, finder.get_edit_url(change.contact)) for change in page]
+    rows = [(change, finder.get_edit_url(change.organisation or change.contact)) for change in page]
     # Every change shown is a person's data seen: one audit entry each, naming no one.
     now = timezone.now()
     ModelLogEntry.objects.bulk_create(

@@ -19,6 +19,9 @@ VIEW = "registry.view"
 LIST = "registry.list"
 EXPORT = "registry.export"
 IMPORT = "registry.import"
+# Values taken from the Trade Register: picked by staff, or written by a refresh.
+TRADE_REGISTER_APPLY = "registry.trade_register.apply"
+TRADE_REGISTER_REFRESH = "registry.trade_register.refresh"
 
 # Actions that record access to data rather than changes to it.
 ACCESS_ACTIONS = (VIEW, LIST, EXPORT)
@@ -31,6 +34,14 @@ ACTIONS = {
     LIST: (_("List"), _("Listed")),
     EXPORT: (_("Export"), _("Exported")),
     IMPORT: (_("Import"), _("Imported from a file")),
+    TRADE_REGISTER_APPLY: (
+        _("Apply from the Trade Register"),
+        _("Applied values from the Trade Register"),
+    ),
+    TRADE_REGISTER_REFRESH: (
+        _("Refresh from the Trade Register"),
+        _("Refreshed from the Trade Register"),
+    ),
 }
 
 

@@ -125,10 +125,28 @@ INVENTORY = {
         "name": NOT_PERSONAL,
         "business_id": NOT_PERSONAL,
         "industry_code": NOT_PERSONAL,
+        "industry_classification": NOT_PERSONAL,
         "industry": NOT_PERSONAL,
         "municipality": NOT_PERSONAL,
         "is_business_customer": NOT_PERSONAL,
         "notes": NOT_PERSONAL,
+    },
+    # Company data from the Trade Register, as the organisation's own fields.
+    "registry.TradeRegisterStatus": {
+        "id": NOT_PERSONAL,
+        "organisation": NOT_PERSONAL,
+        "state": NOT_PERSONAL,
+        "company_form": NOT_PERSONAL,
+        "checked_at": NOT_PERSONAL,
+        "last_modified": NOT_PERSONAL,
+    },
+    "registry.FieldSource": {
+        "id": NOT_PERSONAL,
+        "organisation": NOT_PERSONAL,
+        "field": NOT_PERSONAL,
+        "source": NOT_PERSONAL,
+        "value": NOT_PERSONAL,
+        "recorded_at": NOT_PERSONAL,
     },
     "registry.OrganisationWebLink": {
         "id": NOT_PERSONAL,

@@ -211,7 +211,18 @@ class ContactFilterSet(WagtailFilterSet):
 
 
 class OrganisationIndexView(RegistryIndexView):
-    pass
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            buttons.append(
+                HeaderButton(
+                    gettext_lazy("Add from the Trade Register"),
+                    url=reverse("wagtailsnippets_registry_organisation:trade_register_start"),
+                    icon_name="download",
+                )
+            )
+        return buttons
 
 
 class ContactIndexView(RegistryIndexView):

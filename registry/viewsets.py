@@ -20,6 +20,7 @@ from wagtail.snippets.views import snippets
 
 from .forms import ContactForm
 from .models import Contact, Organisation
+from .trade_register import admin_views as trade_register_views
 from .views import (
     ContactAccessLogView,
     ContactDeleteView,
@@ -42,6 +43,8 @@ class OrganisationViewSet(snippets.SnippetViewSet):
     icon = "site"
     menu_label = gettext_lazy("Organisations")
     index_view_class = OrganisationIndexView
+    add_view_class = trade_register_views.PrefilledCreateView
+    edit_view_class = trade_register_views.EditView
     chooser_viewset_class = RegistryChooserViewSet
     filterset_class = OrganisationFilterSet
     search_fields = ["name", "business_id", "municipality", "industry"]
@@ -54,13 +57,47 @@ class OrganisationViewSet(snippets.SnippetViewSet):
     panels = [
         FieldPanel("name"),
         FieldPanel("business_id"),
-        FieldRowPanel([FieldPanel("industry_code"), FieldPanel("industry")]),
+        FieldRowPanel(
+            [
+                FieldPanel("industry_code"),
+                FieldPanel("industry_classification"),
+                FieldPanel("industry"),
+            ]
+        ),
         FieldPanel("municipality"),
         FieldPanel("is_business_customer"),
         *Organisation.panels,
         InlinePanel("web_links", heading=_("Websites and social media"), label=_("Link")),
         FieldPanel("notes"),
     ]
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            trade_register_url_name=self.get_url_name("trade_register"), **kwargs
+        )
+
+    def _trade_register_view_kwargs(self):
+        return {
+            "permission_policy": self.permission_policy,
+            "index_url_name": self.get_url_name("list"),
+            "add_url_name": self.get_url_name("add"),
+            "edit_url_name": self.get_url_name("edit"),
+        }
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "trade-register/<int:pk>/",
+                trade_register_views.CompareView.as_view(**self._trade_register_view_kwargs()),
+                name="trade_register",
+            ),
+            path(
+                "trade-register/start/",
+                trade_register_views.StartView.as_view(**self._trade_register_view_kwargs()),
+                name="trade_register_start",
+            ),
+        ]
 
 
 class ContactViewSet(snippets.SnippetViewSet):

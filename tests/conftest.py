@@ -83,3 +83,13 @@ def page_cache_on(settings):
     page_cache().clear()
     yield
     page_cache().clear()
+
+
+@pytest.fixture
+def prh(settings):
+    """A local Trade Register serving recorded v3 answers; PRH_API_URL points at it."""
+    from .registry.prh_server import FakeTradeRegister
+
+    with FakeTradeRegister() as register:
+        settings.PRH_API_URL = register.url
+        yield register

@@ -331,3 +331,14 @@ PRIVACY_ERASURE_LEDGER_KEY = os.environ.get("PRIVACY_ERASURE_LEDGER_KEY", "")
 INTAKE_RATE_LIMIT = os.environ.get("INTAKE_RATE_LIMIT", "10/m")
 # Data-subject requests: the same per-address limit, and this many per email address.
 PRIVACY_REQUEST_EMAIL_RATE_LIMIT = os.environ.get("PRIVACY_REQUEST_EMAIL_RATE_LIMIT", "3/h")
+
+# The Finnish Trade Register's open data (PRH / YTJ v3, no authentication, CC BY 4.0).
+# The rate limit is PRH's shared one (about 300 requests a minute), held by each process.
+PRH_API_URL = os.environ.get("PRH_API_URL", "https://avoindata.prh.fi/opendata-ytj-api/v3")
+PRH_TIMEOUT_SECONDS = float(os.environ.get("PRH_TIMEOUT_SECONDS", "10"))
+PRH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("PRH_RATE_LIMIT_PER_MINUTE", "300"))
+PRH_RETRIES = 4
+PRH_BACKOFF_SECONDS = 1.0
+# From this many organisations on, a refresh of all of them reads the daily bulk file
+# (all_companies) instead of asking for each company.
+PRH_BULK_FROM = int(os.environ.get("PRH_BULK_FROM", "200"))

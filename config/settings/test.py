@@ -19,3 +19,8 @@ CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "
 # WhiteNoise finds static files through the finders, as in development.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Nothing reaches the real Trade Register: tests point PRH_API_URL at a local server
+# (tests/registry/prh_server.py); left as it is, a request fails at once.
+PRH_API_URL = "http://127.0.0.1:9/opendata-ytj-api/v3"
+PRH_TIMEOUT_SECONDS = 2.0
+PRH_BACKOFF_SECONDS = 0.01

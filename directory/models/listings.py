@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from ..industries import SECTION_CHOICES, section_for_code
+from ..industries import section_choices, section_for_code
 
 # The fields an owner shows or hides one by one. Name and city are always public
 # once the listing is; description and services are the listing's reason to exist.
@@ -83,9 +83,9 @@ class Listing(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True, editable=False)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True, editable=False)
     industry_section = models.CharField(
-        _("industry (TOL 2008 section)"),
+        _("industry (TOL 2025 section)"),
         max_length=1,
-        choices=SECTION_CHOICES,
+        choices=section_choices,
         blank=True,
         editable=False,
     )
@@ -194,7 +194,9 @@ class Listing(models.Model):
         self.name = organisation.name
         self.city = organisation.city or organisation.municipality
         self.municipality = organisation.municipality or organisation.city
-        self.industry_section = section_for_code(organisation.industry_code)
+        self.industry_section = section_for_code(
+            organisation.industry_code, organisation.industry_classification
+        )
 
     def make_slug(self):
         """From the name; the business ID when the name's slug is taken or empty."""

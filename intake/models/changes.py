@@ -3,9 +3,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from registry.trade_register.sync import FIELDS
+
 
 class ProposedChange(models.Model):
-    """A submitted value that differs from the register's; staff accept or reject it."""
+    """A value that differs from the register's; staff accept or reject it.
+
+    It comes from a web form submission (for a contact) or from a refresh from the Trade
+    Register (for an organisation whose field staff or the owner changed since).
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for a decision")
@@ -15,6 +21,16 @@ class ProposedChange(models.Model):
     contact = models.ForeignKey(
         "registry.Contact",
         verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="proposed_changes",
+    )
+    organisation = models.ForeignKey(
+        "registry.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="proposed_changes",
     )
@@ -50,21 +66,37 @@ class ProposedChange(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["submission", "field"], name="intake_proposedchange_unique_field"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(contact__isnull=True) ^ models.Q(organisation__isnull=True),
+                name="intake_proposedchange_contact_or_organisation",
+            ),
         ]
         indexes = [models.Index(fields=["status", "-proposed_at"])]
 
     def __str__(self):
         # Names no person: this string lands in audit logs.
+        if self.organisation_id:
+            return _("Proposed change #%(id)s to organisation #%(organisation)s") % {
+                "id": self.pk,
+                "organisation": self.organisation_id,
+            }
         return _("Proposed change #%(id)s to contact #%(contact)s") % {
             "id": self.pk,
             "contact": self.contact_id,
         }
 
     @property
+    def from_trade_register(self):
+        return self.organisation_id is not None
+
+    @property
     def field_label(self):
         from .pages import RegisterField
 
+        if self.from_trade_register:
+            synced = FIELDS.get(self.field)
+            return synced.label if synced else self.field
         try:
             return RegisterField(self.field).label
         except ValueError:

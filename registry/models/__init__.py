@@ -1,7 +1,15 @@
 """The customer and stakeholder register (asiakas- ja sidosryhmärekisteri)."""
 
 from . import audit  # noqa: F401  (labels audit log entries by id)
-from .choices import CustomerEventChannel, CustomerEventKind, DataSource, LegalBasis, WebLinkKind
+from .choices import (
+    CustomerEventChannel,
+    CustomerEventKind,
+    DataSource,
+    IndustryClassification,
+    LegalBasis,
+    TradeRegisterState,
+    WebLinkKind,
+)
 from .contacts import (
     Consent,
     Contact,
@@ -14,6 +22,7 @@ from .contacts import (
 from .events import CustomerEvent
 from .organisations import Organisation, OrganisationWebLink
 from .services import BillingDetails, ServiceOrder, ServiceOrderChange
+from .trade_register import FieldSource, TradeRegisterStatus
 
 __all__ = [
     "BillingDetails",
@@ -25,7 +34,9 @@ __all__ = [
     "CustomerEventChannel",
     "CustomerEventKind",
     "DataSource",
+    "FieldSource",
     "FormerEmail",
+    "IndustryClassification",
     "IPAddressSeen",
     "LegalBasis",
     "Membership",
@@ -33,5 +44,7 @@ __all__ = [
     "OrganisationWebLink",
     "ServiceOrder",
     "ServiceOrderChange",
+    "TradeRegisterState",
+    "TradeRegisterStatus",
     "WebLinkKind",
 ]

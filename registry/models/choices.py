@@ -56,3 +56,25 @@ class WebLinkKind(models.TextChoices):
     YOUTUBE = "youtube", _("YouTube")
     TIKTOK = "tiktok", _("TikTok")
     OTHER = "other", _("Other profile")
+
+
+class IndustryClassification(models.TextChoices):
+    """Statistics Finland's industry classifications; the Trade Register uses TOL 2025
+    since 1 January 2026."""
+
+    TOL_2025 = "tol2025", _("TOL 2025")
+    TOL_2008 = "tol2008", _("TOL 2008")
+
+
+class TradeRegisterState(models.TextChoices):
+    """What the Trade Register says of a company's life."""
+
+    ACTIVE = "active", _("Active")
+    REORGANISATION = "reorganisation", _("In reorganisation")
+    LIQUIDATION = "liquidation", _("In liquidation")
+    BANKRUPT = "bankrupt", _("Bankrupt")
+    CEASED = "ceased", _("Ceased")
+
+
+# A company in these states has no business in the public directory.
+ENDED_STATES = (TradeRegisterState.CEASED, TradeRegisterState.BANKRUPT)

@@ -6,6 +6,7 @@ from modelcluster.models import ClusterableModel
 
 from home.validators import validate_business_id
 
+from .choices import IndustryClassification
 from .mixins import PostalAddressMixin, TimestampedModel, WebLinkBase
 
 
@@ -21,10 +22,17 @@ class Organisation(PostalAddressMixin, TimestampedModel, ClusterableModel):
         help_text=_("Finnish business ID (Y-tunnus), for example 1234567-8."),
     )
     industry_code = models.CharField(
-        _("industry (TOL 2008)"),
+        _("industry code"),
         max_length=5,
         blank=True,
-        help_text=_("Code of Statistics Finland's TOL 2008 classification, for example 62010."),
+        help_text=_("Code of Statistics Finland's industry classification, for example 62100."),
+    )
+    industry_classification = models.CharField(
+        _("classification"),
+        max_length=8,
+        choices=IndustryClassification.choices,
+        default=IndustryClassification.TOL_2025,
+        help_text=_("TOL 2025 since 2026; older codes are TOL 2008."),
     )
     industry = models.CharField(_("industry"), max_length=255, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)

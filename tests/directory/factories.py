@@ -11,6 +11,8 @@ class OrganisationFactory(register.OrganisationFactory):
 
     name = factory.Sequence(lambda n: f"Yritys {n} Oy")
     industry_code = "62010"
+    # A code typed in before 2026: mapped to its TOL 2025 section (62 -> K).
+    industry_classification = "tol2008"
     industry = ""
     city = "Mikkeli"
     street_address = factory.Sequence(lambda n: f"Testikatu {n}")

@@ -178,7 +178,7 @@ def test_personal_data_providers_are_registered_and_cover_every_field():
 def test_a_sole_traders_phone_and_email_are_found_exported_and_erased(directory_page):
     listing = ListingFactory(phone="+358401112233", email="toni@tmi.example")
     provider = next(p for p in registered() if p.label == "directory.listing")
-    subject = Subject(email="TONI@tmi.example", phone="+358401112233")
+    subject = Subject.of(email="TONI@tmi.example", phone="+358401112233")
     assert list(provider.find(subject)) == [listing]
     assert provider.export(subject)["Company directory listings"][0]["Email"] == "toni@tmi.example"
     assert provider.restrict(subject, True) == 1

@@ -43,15 +43,15 @@ def test_a_persons_submissions_are_found_by_email_phone_or_contact(send, contact
     submissions = provider("intake.submission")
     mine = IntakeSubmission.objects.get(submitter_email="maija@example.fi")
 
-    assert list(submissions.find(Subject(email="MAIJA@example.fi"))) == [mine]
-    assert list(submissions.find(Subject(phone="+358401234567"))) == [mine]
-    assert list(submissions.find(Subject(contact_id=mine.contact_id))) == [mine]
+    assert list(submissions.find(Subject.of(email="MAIJA@example.fi"))) == [mine]
+    assert list(submissions.find(Subject.of(phone="+358401234567"))) == [mine]
+    assert list(submissions.find(Subject.of(contact_id=mine.contact_id))) == [mine]
 
 
 def test_the_export_is_readable_json_with_the_answers_and_provenance(send, contact_form):
     send(contact_form, contact_answers(), REMOTE_ADDR="203.0.113.7")
 
-    exported = provider("intake.submission").export(Subject(email="maija@example.fi"))
+    exported = provider("intake.submission").export(Subject.of(email="maija@example.fi"))
 
     json.dumps(exported)
     (item,) = exported["form submissions"]
@@ -64,7 +64,7 @@ def test_the_export_is_readable_json_with_the_answers_and_provenance(send, conta
 def test_erasure_deletes_submissions_steps_index_entries_and_proposed_changes(send, contact_form):
     ContactFactory(first_name="Maija", last_name="Virtanen", email="maija@example.fi")
     send(contact_form, contact_answers(viesti="Ainutlaatuinensana"))
-    subject = Subject(email="maija@example.fi")
+    subject = Subject.of(email="maija@example.fi")
     assert ProposedChange.objects.count() == 1
 
     assert provider("intake.proposedchange").erase(subject) == 1
@@ -78,7 +78,7 @@ def test_erasure_deletes_submissions_steps_index_entries_and_proposed_changes(se
 
 def test_restriction_marks_the_submissions(send, contact_form):
     send(contact_form, contact_answers())
-    subject = Subject(email="maija@example.fi")
+    subject = Subject.of(email="maija@example.fi")
 
     assert provider("intake.submission").restrict(subject, True) == 1
     assert IntakeSubmission.objects.get().processing_restricted

@@ -173,7 +173,7 @@ def test_the_key_is_in_no_export_and_no_admin_column(send, contact_form, admin_c
     listing = admin_client.get(url).content.decode()
     exported_csv = b"".join(admin_client.get(url + "?export=csv").streaming_content).decode()
     header = next(csv.reader(io.StringIO(exported_csv)))
-    subject = Subject(email="maija@example.fi")
+    subject = Subject.of(email="maija@example.fi")
     personal = json.dumps([provider.export(subject) for provider in registered()])
 
     assert key not in listing and key.replace("-", "") not in listing

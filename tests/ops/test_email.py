@@ -134,7 +134,7 @@ def test_the_outbox_answers_data_subject_requests(db, outbox, django_capture_on_
     send(django_capture_on_commit_callbacks, to="maija@example.fi")
     send(django_capture_on_commit_callbacks, to="xmaija@example.fi")
     provider = OutgoingEmailProvider()
-    subject = Subject(email="Maija@Example.fi")
+    subject = Subject.of(email="Maija@Example.fi")
     assert provider.find(subject).count() == 1
     assert provider.export(subject)["outgoing email"][0]["to"] == ["maija@example.fi"]
     assert provider.erase(subject) == 1
