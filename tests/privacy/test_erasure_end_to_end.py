@@ -17,6 +17,7 @@ from django.urls import reverse
 from directory.models import Listing
 from directory.services import apply_owner_changes, text_values, visibility_values
 from intake.models import FormPage, IntakeSubmission
+from ops.models import OutgoingEmail
 from privacy.models import DataSubjectRequest
 from registry.models import Contact, Organisation
 from tests.intake.factories import contact_answers
@@ -168,12 +169,16 @@ def restore(tables):
 
 
 def test_an_erased_person_is_nowhere_in_the_database_not_even_after_a_restore(
-    client, demo_site, django_capture_on_commit_callbacks
+    client, demo_site, django_capture_on_commit_callbacks, settings
 ):
+    # Email goes through the durable outbox as in production: its copies hold her too.
+    settings.EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     officer = staff_officer()
     create_the_person(client, officer, django_capture_on_commit_callbacks)
     before = {needle for _table, _column, needle in traces(*LIISA)}
     assert before == set(LIISA), "the scan must see every identifier before the erasure"
+    assert OutgoingEmail.objects.filter(reply_to__icontains=OLD_EMAIL).exists()
     saved = backup()
 
     # She asks for erasure from her new address; the officer verifies and completes.
