@@ -24,9 +24,12 @@ def _submissions_of(subject: Subject, prefix=""):
     if emails:
         condition |= Q(**{f"{prefix}submitter_email__in": emails})
     if phones:
-        condition |= Q(**{f"{prefix}submitter_phone__in": phones}) & (
-            Q(**{f"{prefix}submitter_email": ""}) | Q(**{f"{prefix}submitter_email__in": emails})
-        )
+        by_phone = Q(**{f"{prefix}submitter_phone__in": phones})
+        if emails:  # given alone (staff checked who asks), a number identifies the person
+            by_phone &= Q(**{f"{prefix}submitter_email": ""}) | Q(
+                **{f"{prefix}submitter_email__in": emails}
+            )
+        condition |= by_phone
     return condition
 
 

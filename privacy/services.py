@@ -135,13 +135,11 @@ def reapply_erasures() -> int:
         subject = Subject.from_identifiers(
             (kind, value.split(":")[0] if kind == CONTACT else value) for kind, value in identifiers
         )
-        if subject.identifiers <= done.identifiers:
-            continue  # erased already through another of the person's identifiers
-        whole = resolve(subject)
-        counts = erase_subject(whole, record=False)
-        done = done | whole
-        if any(counts.values()):
-            erased += 1
+        if not subject.identifiers <= done.identifiers:  # else erased through another one
+            whole = resolve(subject)
+            counts = erase_subject(whole, record=False)
+            done = done | whole
+            erased += any(counts.values())
         ErasureLedgerEntry.objects.filter(identifier_hash=digest).update(
             reapplied_at=timezone.now(), reapplied_count=F("reapplied_count") + 1
         )

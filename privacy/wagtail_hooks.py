@@ -123,6 +123,7 @@ def register_privacy_log_actions(actions):
         ("privacy.request.erase", _("Data erased")),
         ("privacy.request.restrict", _("Processing restricted")),
         ("privacy.request.download", _("Export downloaded")),
+        ("privacy.request.new_download_link", _("New download link sent")),
         ("privacy.request.completed", _("Request completed")),
         ("privacy.request.refused", _("Request refused")),
         ("privacy.retention.run", _("Retention applied")),

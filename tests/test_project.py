@@ -68,6 +68,6 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(databases=["default", "ledger"])
 def test_migrations_match_the_models():
     call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())

@@ -27,7 +27,7 @@ def visitor():
 def test_health_is_200_with_no_personal_data_when_the_database_answers(client, db):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "databases": {"default": "ok"}}
+    assert response.json() == {"status": "ok", "databases": {"default": "ok", "ledger": "ok"}}
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
 
@@ -36,7 +36,10 @@ def test_health_is_503_when_the_database_does_not_answer(client, db):
     with database_down():
         response = client.get("/health/")
     assert response.status_code == 503
-    assert response.json() == {"status": "unavailable", "databases": {"default": "unavailable"}}
+    assert response.json() == {
+        "status": "unavailable",
+        "databases": {"default": "unavailable", "ledger": "ok"},
+    }
 
 
 def test_health_is_exempt_from_the_https_redirect_for_load_balancers(client, db, settings):

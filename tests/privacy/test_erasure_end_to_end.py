@@ -25,7 +25,11 @@ from tests.intake.factories import contact_answers
 from .dbscan import traces
 from .factories import person
 
-pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "ledger"])
+# serialized_rollback as for every transactional test here: its flush then leaves the
+# root page and site that migrations create.
+pytestmark = pytest.mark.django_db(
+    transaction=True, serialized_rollback=True, databases=["default", "ledger"]
+)
 
 OLD_EMAIL = "liisa.lahtinen@example.fi"
 NEW_EMAIL = "liisa@lahtisen-puu.fi"

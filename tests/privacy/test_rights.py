@@ -66,7 +66,9 @@ def test_an_access_export_holds_data_from_every_provider_and_nobody_else(seeded,
 
 
 def test_export_of_one_person_has_bounded_queries(seeded, django_assert_max_num_queries):
-    with django_assert_max_num_queries(25):
+    # Resolving the person's identity graph takes a few rounds of a fixed number of
+    # queries each (it closes in two here); then one export per provider.
+    with django_assert_max_num_queries(45):
         export_subject(MAIJA)
 
 
