@@ -23,6 +23,9 @@ from .models import OutgoingEmail
 
 # Minutes to wait after the n-th failure; the last value repeats.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
+# A message with this header is deleted as soon as the mail server has it: the answer
+# to an erasure request must not keep the erased person in the outbox. Never sent on.
+FORGET_WHEN_SENT = "X-Outbox-Forget-When-Sent"
 
 
 class OutboxEmailBackend(BaseEmailBackend):
@@ -83,7 +86,7 @@ def as_message(email, connection):
         cc=email.cc,
         bcc=email.bcc,
         reply_to=email.reply_to,
-        headers=email.headers,
+        headers={name: value for name, value in email.headers.items() if name != FORGET_WHEN_SENT},
         connection=connection,
     )
     if email.html_body:
@@ -121,6 +124,9 @@ def deliver(email_id):
             email.next_attempt_at = timezone.now() + timedelta(minutes=wait)
             email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
             return False
+        if email.headers.get(FORGET_WHEN_SENT):
+            email.delete()
+            return True
         email.sent_at = timezone.now()
         email.attempts += 1
         email.last_error = ""

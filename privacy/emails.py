@@ -1,17 +1,25 @@
 """Email to requesters, in the language they wrote in. Links only, never attachments."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ops.mail import FORGET_WHEN_SENT
 
-def _send(request, template, subject, address=None, **context):
+
+def _send(request, template, subject, address=None, forget=False, **context):
     with translation.override(request.language or "fi"):
         body = render_to_string(
             f"privacy/email/{template}.txt", {"request_obj": request, **context}
         )
-        send_mail(str(subject), body, settings.DEFAULT_FROM_EMAIL, [address or request.email])
+        EmailMessage(
+            str(subject),
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [address or request.email],
+            headers={FORGET_WHEN_SENT: "1"} if forget else None,
+        ).send()
 
 
 def send_confirmation(request, url):
@@ -27,6 +35,8 @@ def send_extension(request):
 
 
 def send_closed(request, address=None, download_url=None):
+    """`address` is given for an erasure, whose request no longer holds it: that answer
+    is forgotten by the outbox as soon as it is delivered."""
     from django.utils.translation import gettext_lazy as _
 
     _send(
@@ -34,6 +44,7 @@ def send_closed(request, address=None, download_url=None):
         "closed",
         _("Your request about your data has been handled"),
         address=address,
+        forget=address is not None,
         download_url=download_url,
     )
 

@@ -625,7 +625,8 @@ class ContactProvider(BaseProvider):
 
 
 def contact_key(pk, created_at):
-    return f"{pk}:{created_at.isoformat()}"
+    """The contact's id with its creation time to the second (dumps keep no finer)."""
+    return f"{pk}:{created_at.replace(microsecond=0).isoformat()}"
 
 
 PROVIDERS = [ContactProvider()]
