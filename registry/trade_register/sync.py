@@ -63,7 +63,10 @@ class SyncedField:
             "industry": record.industry_name("fi") if record.industry_code_set == TOL_2025 else "",
             "website": record.website,
         }[self.name]
-        return value if self.name == "website" else value[: _max_length(self.name)]
+        if self.name == "website":
+            # A longer address would not fit OrganisationWebLink.url: it is left out.
+            return value if len(value) <= 500 else ""
+        return value[: _max_length(self.name)]
 
     def read(self, organisation):
         if self.name == "website":
