@@ -76,6 +76,11 @@ def test_the_differences_are_shown_and_only_the_picked_fields_written(
     assert company.field_sources.filter(field="street_address").exists()
     assert not company.field_sources.filter(field="name").exists()
 
+    # The next look shows where each value came from and when.
+    page = client.get(compare_url(company)).content.decode()
+    assert "Where the values come from" in page
+    assert "Public source" in page
+
 
 def test_staff_without_the_registers_permission_are_refused(client, editor, company):
     client.force_login(editor)
