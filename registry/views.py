@@ -38,7 +38,14 @@ from .actions import ERASURE_WARNING
 from .csv_export import EXPORTS
 from .csv_import import IMPORTERS, ImportFileError
 from .forms import ImportForm
-from .models import Contact, CustomerEvent, LegalBasis, Membership, Organisation
+from .models import (
+    Contact,
+    CustomerEvent,
+    LegalBasis,
+    Membership,
+    Organisation,
+    TradeRegisterState,
+)
 
 ANY_PERMISSION = ("add", "change", "delete", "view")
 TIMELINE_PAGE_SIZE = 50
@@ -179,10 +186,15 @@ class OrganisationFilterSet(WagtailFilterSet):
     )
     industry = django_filters.ChoiceFilter(label=_("Industry"), choices=industry_choices)
     is_business_customer = django_filters.BooleanFilter(label=_("Business customer"))
+    trade_register_state = django_filters.ChoiceFilter(
+        label=_("State in the Trade Register"),
+        field_name="trade_register__state",
+        choices=TradeRegisterState.choices,
+    )
 
     class Meta:
         model = Organisation
-        fields = ["municipality", "industry", "is_business_customer"]
+        fields = ["municipality", "industry", "is_business_customer", "trade_register_state"]
 
 
 class ContactFilterSet(WagtailFilterSet):
@@ -211,6 +223,9 @@ class ContactFilterSet(WagtailFilterSet):
 
 
 class OrganisationIndexView(RegistryIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("trade_register")
+
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons

@@ -19,7 +19,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.snippets.views import snippets
 
 from .forms import ContactForm
-from .models import Contact, Organisation
+from .models import Contact, Organisation, TradeRegisterState, TradeRegisterStatus
 from .trade_register import admin_views as trade_register_views
 from .views import (
     ContactAccessLogView,
@@ -38,6 +38,15 @@ from .views import (
 )
 
 
+def trade_register_flag(organisation):
+    """The company's state when it is not simply active (flagged in the list)."""
+    try:
+        status = organisation.trade_register
+    except TradeRegisterStatus.DoesNotExist:
+        return ""
+    return "" if status.state == TradeRegisterState.ACTIVE else status.get_state_display()
+
+
 class OrganisationViewSet(snippets.SnippetViewSet):
     model = Organisation
     icon = "site"
@@ -48,7 +57,18 @@ class OrganisationViewSet(snippets.SnippetViewSet):
     chooser_viewset_class = RegistryChooserViewSet
     filterset_class = OrganisationFilterSet
     search_fields = ["name", "business_id", "municipality", "industry"]
-    list_display = ["name", "business_id", "municipality", "industry", "is_business_customer"]
+    list_display = [
+        "name",
+        "business_id",
+        "municipality",
+        "industry",
+        "is_business_customer",
+        StatusTagColumn(
+            "trade_register_state",
+            label=_("Trade Register"),
+            accessor=trade_register_flag,
+        ),
+    ]
     list_per_page = 25
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -20,7 +20,7 @@ from home.validators import validate_business_id
 from ..models import Organisation, TradeRegisterState
 from .client import TradeRegisterClient, Unavailable
 from .records import TradeRegisterError
-from .sync import FIELDS, apply, differences, prefilled
+from .sync import FIELDS, apply, differences, prefilled, same
 
 
 def fetch_error_message(error):
@@ -93,6 +93,7 @@ class CompareView(PermissionPolicyMixin, WagtailAdminTemplateMixin, TemplateView
                 record=record,
                 differences=differences(self.organisation, record),
                 state_label=TradeRegisterState(record.state).label,
+                sources=sources_shown(self.organisation),
                 edit_url=self.edit_url,
             )
         )
@@ -113,6 +114,19 @@ class CompareView(PermissionPolicyMixin, WagtailAdminTemplateMixin, TemplateView
         else:
             messages.info(request, gettext("Nothing was changed."))
         return redirect(self.edit_url)
+
+
+def sources_shown(organisation):
+    """Each synced field's recorded source and date, and whether it was changed since."""
+    sources = []
+    for source in organisation.field_sources.order_by("field"):
+        synced = FIELDS.get(source.field)
+        if synced is None:
+            continue
+        source.label = synced.label
+        source.changed_here = not same(synced.read(organisation), source.value)
+        sources.append(source)
+    return sources
 
 
 class BusinessIdForm(forms.Form):

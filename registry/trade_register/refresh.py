@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 
 import ijson
 from django.conf import settings
+from django.db import DatabaseError, transaction
 
 from ..models import Organisation
 from .client import TradeRegisterClient, Unavailable
 from .records import MalformedResponse, parse_company
 from .sync import refresh
+
+COMMIT_EVERY = 200
 
 
 @dataclass
@@ -77,7 +80,7 @@ def bulk_records(client, wanted, report):
 def refresh_organisations(organisations, client=None, bulk=None):
     """Refresh these organisations (those with a business ID); a Report of what changed.
 
-    Each organisation is updated in a transaction of its own. A company whose answer is
+    Each organisation is updated whole or not at all. A company whose answer is
     unreadable is reported and left as it is; when the register stops answering, the
     run stops there (`stopped` says why) and applies what it had fetched.
     """
@@ -100,8 +103,17 @@ def refresh_organisations(organisations, client=None, bulk=None):
                 records[business_id] = record
     except Unavailable as exc:
         report.stopped = exc.reason
-    for business_id, record in sorted(records.items()):
-        report.outcomes.append(refresh(by_id[business_id], record))
+    # Each organisation in a savepoint of its own, a batch of them in one commit: a
+    # commit (a disk flush) per organisation was most of a bulk refresh's time.
+    ordered = sorted(records.items())
+    for start in range(0, len(ordered), COMMIT_EVERY):
+        with transaction.atomic():
+            for business_id, record in ordered[start : start + COMMIT_EVERY]:
+                try:
+                    report.outcomes.append(refresh(by_id[business_id], record))
+                except DatabaseError as exc:
+                    # Its savepoint is rolled back; the batch goes on.
+                    report.failed[business_id] = f"not saved ({type(exc).__name__})"
     report.requests = client.requests_made
     return report
 

@@ -22,6 +22,7 @@ from ..models import (
     IndustryClassification,
     Organisation,
     OrganisationWebLink,
+    TradeRegisterState,
     TradeRegisterStatus,
     WebLinkKind,
 )
@@ -38,7 +39,9 @@ def _max_length(name):
 def _website_link(organisation):
     if organisation.pk is None:
         return None
-    return organisation.web_links.filter(kind=WebLinkKind.WEBSITE).order_by("pk").first()
+    # From the links a refresh prefetched (see _locked), or one query.
+    links = [link for link in organisation.web_links.all() if link.kind == WebLinkKind.WEBSITE]
+    return min(links, key=lambda link: link.pk) if links else None
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,10 @@ class SyncedField:
             "industry": record.industry_name("fi") if record.industry_code_set == TOL_2025 else "",
             "website": record.website,
         }[self.name]
-        return value if self.name == "website" else value[: _max_length(self.name)]
+        if self.name == "website":
+            # A longer address would not fit OrganisationWebLink.url: it is left out.
+            return value if len(value) <= 500 else ""
+        return value[: _max_length(self.name)]
 
     def read(self, organisation):
         if self.name == "website":
@@ -110,9 +116,10 @@ class Difference:
     changed_here: bool
 
 
-def differences(organisation, record):
+def differences(organisation, record, sources=None):
     """Each field whose value today differs from the register's (a missing one is no news)."""
-    sources = {} if organisation.pk is None else _sources(organisation)
+    if sources is None:
+        sources = {} if organisation.pk is None else _sources(organisation)
     found = []
     for synced in FIELDS.values():
         proposed = synced.from_record(record)
@@ -129,22 +136,43 @@ def _sources(organisation):
     return {source.field: source for source in organisation.field_sources.all()}
 
 
-def _record_sources(organisation, values, now):
-    for name, value in values.items():
-        FieldSource.objects.update_or_create(
+def _record_sources(organisation, values, now, existing=None):
+    """Record the register as the source of these values, dated now (two queries at most)."""
+    existing = _sources(organisation) if existing is None else existing
+    confirmed = [
+        name for name, value in values.items() if name in existing and existing[name].value == value
+    ]
+    if confirmed:
+        FieldSource.objects.filter(organisation=organisation, field__in=confirmed).update(
+            source=DataSource.PUBLIC_SOURCE, recorded_at=now
+        )
+    new_values = [
+        FieldSource(
             organisation=organisation,
             field=name,
-            defaults={"source": DataSource.PUBLIC_SOURCE, "value": value, "recorded_at": now},
+            source=DataSource.PUBLIC_SOURCE,
+            value=value,
+            recorded_at=now,
+        )
+        for name, value in values.items()
+        if name not in confirmed
+    ]
+    if new_values:
+        FieldSource.objects.bulk_create(
+            new_values,
+            update_conflicts=True,
+            unique_fields=["organisation", "field"],
+            update_fields=["source", "value", "recorded_at"],
         )
 
 
-def _agreeing(organisation, record):
+def _agreeing(organisation, record, written):
     """The register's values that the organisation now holds: their source is the register."""
     values = {name: synced.from_record(record) for name, synced in FIELDS.items()}
     return {
         name: value
         for name, value in values.items()
-        if value and same(FIELDS[name].read(organisation), value)
+        if value and (name in written or same(FIELDS[name].read(organisation), value))
     }
 
 
@@ -156,22 +184,41 @@ def _write(organisation, values):
 
 
 def _record_status(organisation, record, now):
-    status = TradeRegisterStatus.objects.filter(organisation=organisation).first()
+    """Store the company's state; tell the other apps when it changed. The previous state."""
+    values = {
+        "state": record.state,
+        "company_form": record.company_form[:100],
+        "checked_at": now,
+        "last_modified": record.last_modified,
+    }
+    try:
+        status = organisation.trade_register
+    except TradeRegisterStatus.DoesNotExist:
+        status = None
     previous = status.state if status else None
-    TradeRegisterStatus.objects.update_or_create(
-        organisation=organisation,
-        defaults={
-            "state": record.state,
-            "company_form": record.company_form[:100],
-            "checked_at": now,
-            "last_modified": record.last_modified,
-        },
-    )
-    if previous != record.state and not (previous is None and record.state == "active"):
+    if status is None:
+        TradeRegisterStatus.objects.create(organisation=organisation, **values)
+    else:
+        TradeRegisterStatus.objects.filter(pk=status.pk).update(**values)
+    if _changed(previous, record.state):
         state_changed.send(
             sender=Organisation, organisation=organisation, previous=previous, state=record.state
         )
     return previous
+
+
+def _changed(previous, state):
+    # A company first seen active has not changed; one first seen ended has.
+    return previous != state and not (previous is None and state == TradeRegisterState.ACTIVE)
+
+
+def _locked(organisation):
+    return (
+        Organisation.objects.select_for_update(of=("self",))
+        .select_related("trade_register")
+        .prefetch_related("web_links")
+        .get(pk=organisation.pk)
+    )
 
 
 @dataclass
@@ -186,19 +233,22 @@ class Outcome:
 
     @property
     def state_changed(self):
-        return self.previous_state != self.state
+        return _changed(self.previous_state, self.state)
 
 
 def apply(organisation, record, fields, user):
     """Write the fields staff picked from the register's values; audited."""
     now = timezone.now()
     with transaction.atomic():
-        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        organisation = _locked(organisation)
+        sources = _sources(organisation)
         values = {
-            d.field: d.proposed for d in differences(organisation, record) if d.field in fields
+            d.field: d.proposed
+            for d in differences(organisation, record, sources)
+            if d.field in fields
         }
         _write(organisation, values)
-        _record_sources(organisation, _agreeing(organisation, record), now)
+        _record_sources(organisation, _agreeing(organisation, record, values), now, sources)
         _record_status(organisation, record, now)
         log(
             instance=organisation,
@@ -213,10 +263,11 @@ def refresh(organisation, record):
     """Bring one organisation up to date with its record, in one transaction."""
     now = timezone.now()
     with transaction.atomic():
-        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        organisation = _locked(organisation)
+        sources = _sources(organisation)
         outcome = Outcome(organisation.pk, state=record.state)
         written = {}
-        for difference in differences(organisation, record):
+        for difference in differences(organisation, record, sources):
             if difference.changed_here:
                 outcome.proposed.append(difference.field)
                 receivers = value_proposed.send(
@@ -235,7 +286,7 @@ def refresh(organisation, record):
             else:
                 written[difference.field] = difference.proposed
         _write(organisation, written)
-        _record_sources(organisation, _agreeing(organisation, record), now)
+        _record_sources(organisation, _agreeing(organisation, record, written), now, sources)
         outcome.previous_state = _record_status(organisation, record, now)
         outcome.updated = sorted(written)
         if written:

@@ -1,5 +1,8 @@
 """The admin's "Fetch from the Trade Register" and "Add from the Trade Register"."""
 
+import io
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -73,6 +76,11 @@ def test_the_differences_are_shown_and_only_the_picked_fields_written(
     assert company.field_sources.filter(field="street_address").exists()
     assert not company.field_sources.filter(field="name").exists()
 
+    # The next look shows where each value came from and when.
+    page = client.get(compare_url(company)).content.decode()
+    assert "Where the values come from" in page
+    assert "Public source" in page
+
 
 def test_staff_without_the_registers_permission_are_refused(client, editor, company):
     client.force_login(editor)
@@ -117,3 +125,22 @@ def test_a_business_id_already_in_the_register_is_refused(client, registry_manag
     assert "already in the register" in response.content.decode()
     response = client.post(START, {"business_id": "2345678-1"})
     assert "check digit" in response.content.decode()
+
+
+def test_an_ended_company_is_flagged_in_the_list_and_found_by_its_state(
+    client, registry_manager, prh
+):
+    from django.core.management import call_command
+
+    prh.add(recorded("bankrupt"), recorded("active"))
+    OrganisationFactory(name="Rantasen Rakennus Oy", business_id="3012345-8")
+    OrganisationFactory(name="Saimaan Ohjelmistotalo Oy", business_id="2345678-0")
+    call_command("refresh_from_prh", "3012345-8", "2345678-0", stdout=io.StringIO())
+    client.force_login(registry_manager)
+    page = client.get(reverse("wagtailsnippets_registry_organisation:list")).content.decode()
+    assert len(re.findall(r'class="w-status[^"]*"[^>]*>\s*Bankrupt', page)) == 1
+    page = client.get(
+        reverse("wagtailsnippets_registry_organisation:list"), {"trade_register_state": "bankrupt"}
+    ).content.decode()
+    assert "Rantasen Rakennus Oy" in page
+    assert "Saimaan Ohjelmistotalo Oy" not in page

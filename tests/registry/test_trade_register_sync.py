@@ -251,3 +251,18 @@ def test_the_command_refuses_unknown_business_ids(prh):
         refresh("1234567-1")
     with pytest.raises(CommandError, match="--all"):
         refresh()
+
+
+def test_the_periodic_task_refreshes_every_organisation_with_a_business_id(prh):
+    from registry.tasks import refresh_from_prh
+
+    prh.add(recorded("active"), recorded("renamed"))
+    organisation_factory(name="", business_id="2345678-0")
+    organisation_factory(name="", business_id="1572860-0")
+    result = refresh_from_prh.enqueue()
+    assert result.return_value["checked"] == 2
+    assert result.return_value["stopped"] == ""
+    assert set(Organisation.objects.values_list("name", flat=True)) == {
+        "Saimaan Ohjelmistotalo Oy",
+        "Savon Puutyö Oy",
+    }
