@@ -8,10 +8,13 @@ PORT ?= 8000
 
 .PHONY: run test install install-dev messages messages-extract migrate demo lint format clean
 
+# The site's absolute addresses (hreflang, sitemap, feeds, emailed links) and the admin
+# links in notification emails follow HOST and PORT.
 run: install migrate demo  ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
 	@$(MANAGE) ensure_admin
+	@$(MANAGE) set_site_url http://$(HOST):$(PORT)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 # Browser tests run in a pytest process of their own: run after other database
 # tests in one process, they find Django's connection without the serialized copy

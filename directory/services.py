@@ -19,6 +19,7 @@ from registry.normalise import normalise_email
 from .industries import section_name
 from .models import TEXT_FIELDS, VISIBILITY_FIELDS, DirectorySettings, EditLink, Listing
 from .search import sync_listing
+from .translations import in_language, localized_service_name, service_names
 
 TOKEN_SALT = "directory.edit-link"
 # At most this many links requested through the public form per contact and window.
@@ -100,7 +101,7 @@ def public_listing(listing, with_contacts=True):
         business_id=organisation.business_id,
         industry_section=listing.industry_section,
         industry_name=section_name(listing.industry_section),
-        description=listing.description,
+        description=in_language(listing, "description"),
         services=_service_names(listing),
         logo=listing.logo if with_contacts else None,
         street_address=organisation.street_address if shown["street_address"] else "",
@@ -116,9 +117,13 @@ def public_listing(listing, with_contacts=True):
 
 
 def _service_names(listing):
-    # A search page's listings come with them (see directory.search._page).
+    """The names in the visitor's language, each falling back to Finnish on its own."""
+    # A search page's listings come with their Finnish names (see directory.search._page).
     names = getattr(listing, "service_names", None)
-    return names if names is not None else [service.name for service in listing.services.all()]
+    if names is None:
+        return [in_language(service, "name") for service in listing.services.all()]
+    translated = service_names()
+    return [localized_service_name(name, translated) for name in names]
 
 
 def json_ld(public, url):
@@ -307,6 +312,8 @@ def redeem_edit_token(listing, token):
 def text_values(listing):
     return {
         "description": listing.description,
+        "description_sv": listing.description_sv,
+        "description_en": listing.description_en,
         "services": sorted(listing.services.values_list("pk", flat=True)),
         "phone": listing.phone,
         "email": listing.email,

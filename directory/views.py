@@ -19,6 +19,7 @@ from .hits import search_hit
 from .models import Listing
 from .models.pages import edit_grant
 from .search import search
+from .translations import in_language, localized_service_name, service_names
 
 
 def _pagination(number, per_page, total, params):
@@ -49,13 +50,17 @@ def _facet_links(query, facets):
         "service": query.service,
     }
     links = {}
+    names = service_names()
     for kind, kind_facets in facets.items():
         kept = "".join(
             f"{key}={quote(value)}&" for key, value in values.items() if value and key != kind
         )
         links[kind] = [
             SimpleNamespace(
-                label=facet.label,
+                # The search engine names services in Finnish.
+                label=localized_service_name(facet.label, names)
+                if kind == "service"
+                else facet.label,
                 count=facet.count,
                 url=f"?{kept}{kind}={quote(facet.value)}",
                 current=facet.value == values[kind],
@@ -146,8 +151,9 @@ def request_edit_link(request, page, slug):
     if request.method == "POST" and form.is_valid():
 
         def build_url(token):
-            return request.build_absolute_uri(
-                page.get_url(request) + page.reverse_subpage("redeem_link", args=[slug, token])
+            # From the site's configured root URL, not the Host header a visitor sent.
+            return page.get_full_url(request) + page.reverse_subpage(
+                "redeem_link", args=[slug, token]
             )
 
         services.request_edit_link(listing, form.cleaned_data["email"], build_url)
@@ -213,12 +219,13 @@ def _preview(listing, form):
     for key, value in form.visibility(listing).items():
         setattr(draft, key, value)
     text = form.text()
-    for key in ("description", "phone", "email", "website", "social_profiles"):
+    for key in ("description", "description_sv", "description_en", "phone", "email", "website"):
         setattr(draft, key, text[key])
     was_public = draft.status
     draft.status = Listing.Status.PUBLIC
+    draft.social_profiles = text["social_profiles"]
     public = services.public_listing(draft)
-    public.services = [service.name for service in form.cleaned_data["services"]]
+    public.services = [in_language(service, "name") for service in form.cleaned_data["services"]]
     return {"public": public, "hidden": was_public != Listing.Status.PUBLIC}
 
 

@@ -19,3 +19,5 @@ CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "
 # WhiteNoise finds static files through the finders, as in development.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Uploads (the demo logo) stay in memory: tests leave no files behind.
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405
