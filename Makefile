@@ -36,7 +36,7 @@ $(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
 
 $(VENV)/.installed-dev: requirements-dev.txt package.json $(VENV)/.installed-runtime
 	$(BIN)/pip install --quiet -r requirements-dev.txt
-	@# axe-core for the accessibility checks in the browser tests; they skip without it.
+	@# axe-core (browser accessibility checks) and vnu-jar (HTML checker, needs Java); the tests skip without them.
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 		else echo "npm not found: browser accessibility checks will be skipped"; fi
 	@touch $@
