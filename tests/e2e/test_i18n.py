@@ -18,6 +18,26 @@ PAGES = {
         "sv": "/sv/dataskyddsbeskrivning/",
         "en": "/en/privacy-notice/",
     },
+    "directory": {
+        "fi": "/yrityshakemisto/",
+        "sv": "/sv/foretagsregister/",
+        "en": "/en/company-directory/",
+    },
+    "company": {
+        "fi": "/yrityshakemisto/savon-siivouspalvelu/",
+        "sv": "/sv/foretagsregister/savon-siivouspalvelu/",
+        "en": "/en/company-directory/savon-siivouspalvelu/",
+    },
+    "search": {
+        "fi": "/yrityshakemisto/?q=kirjanpito",
+        "sv": "/sv/foretagsregister/?q=kirjanpito",
+        "en": "/en/company-directory/?q=kirjanpito",
+    },
+    "form": {
+        "fi": "/ilmoittautuminen/",
+        "sv": "/sv/anmalan/",
+        "en": "/en/registration/",
+    },
     "statement": {
         "fi": "/saavutettavuusseloste/",
         "sv": "/sv/tillganglighetsutlatande/",
