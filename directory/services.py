@@ -84,10 +84,11 @@ def contact_persons(organisation):
     ]
 
 
-def public_listing(listing, with_contacts=True):
+def public_listing(listing, with_contacts=True, names=None):
     """The listing as the public may see it; None when the listing is not public.
 
     Without contacts, it is what a search result shows: no contact persons and no logo.
+    `names` is service_names() when a caller shows many listings (one lookup for all).
     """
     if not listing.is_public:
         return None
@@ -102,7 +103,7 @@ def public_listing(listing, with_contacts=True):
         industry_section=listing.industry_section,
         industry_name=section_name(listing.industry_section),
         description=in_language(listing, "description"),
-        services=_service_names(listing),
+        services=_service_names(listing, names),
         logo=listing.logo if with_contacts else None,
         street_address=organisation.street_address if shown["street_address"] else "",
         postcode=organisation.postcode,
@@ -116,13 +117,13 @@ def public_listing(listing, with_contacts=True):
     )
 
 
-def _service_names(listing):
+def _service_names(listing, translated=None):
     """The names in the visitor's language, each falling back to Finnish on its own."""
     # A search page's listings come with their Finnish names (see directory.search._page).
     names = getattr(listing, "service_names", None)
     if names is None:
         return [in_language(service, "name") for service in listing.services.all()]
-    translated = service_names()
+    translated = service_names() if translated is None else translated
     return [localized_service_name(name, translated) for name in names]
 
 

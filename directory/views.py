@@ -40,7 +40,7 @@ def _pagination(number, per_page, total, params):
     )
 
 
-def _facet_links(query, facets):
+def _facet_links(query, facets, names):
     """{kind: [each facet with the link that narrows the search to it]}: the query's
     other values, then this one, as the search form would send them."""
     values = {
@@ -50,7 +50,6 @@ def _facet_links(query, facets):
         "service": query.service,
     }
     links = {}
-    names = service_names()
     for kind, kind_facets in facets.items():
         kept = "".join(
             f"{key}={quote(value)}&" for key, value in values.items() if value and key != kind
@@ -81,9 +80,10 @@ def directory_index(request, page):
     if pagination.number != number:  # past the last page: show the last one
         results = search(query, offset=pagination.start, limit=per_page)
     base_url = page.get_url(request)
+    names = service_names()
     hits = [
         search_hit(
-            services.public_listing(listing, with_contacts=False),
+            services.public_listing(listing, with_contacts=False, names=names),
             base_url + page.reverse_subpage("company", args=[listing.slug]),
             query.terms,
         )
@@ -94,7 +94,7 @@ def directory_index(request, page):
         "form": form,
         "query": query,
         "results": results,
-        "facet_links": _facet_links(query, results.facets),
+        "facet_links": _facet_links(query, results.facets, names),
         "hits": hits,
         "pagination": pagination,
         "filters_active": bool(query.municipality or query.industry or query.service),

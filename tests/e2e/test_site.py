@@ -69,8 +69,8 @@ def test_every_form_control_has_a_border_of_3_to_1_and_checked_boxes_show(page, 
     seen_types = set()
     for path in paths:
         page.goto(site_url + path)
-        for details in page.locator("main details:not([open]) > summary").all():
-            details.click()
+        # Open the collapsed panels so that their controls are measured too.
+        page.locator("main details").evaluate_all("panels => panels.forEach(p => p.open = true)")
         controls = page.evaluate(CONTRASTS)
         assert controls, path
         for control in controls:
@@ -138,3 +138,15 @@ def test_phone_numbers_read_nationally_and_dial_internationally(page, site_url):
     link = page.locator('.company-contact a[href^="tel:"]')
     expect(link).to_have_text("040 1234501")
     expect(link).to_have_attribute("href", "tel:+358401234501")
+
+
+def test_on_a_desktop_the_first_company_is_a_few_tab_presses_away(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "/en/company-directory/")
+    first = page.locator(".directory-result h3 a").first
+    for presses in range(1, 40):
+        page.keyboard.press("Tab")
+        if first.evaluate("link => link === document.activeElement"):
+            break
+    # Skip links, the site name, the menu, the languages, the search row and two panels.
+    assert presses <= 15
