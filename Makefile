@@ -8,10 +8,13 @@ PORT ?= 8000
 
 .PHONY: run test install install-dev messages messages-extract migrate demo lint format clean
 
+# The site's absolute addresses (hreflang, sitemap, feeds, emailed links) and the admin
+# links in notification emails follow HOST and PORT.
 run: install migrate demo  ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
 	@$(MANAGE) ensure_admin
+	@$(MANAGE) set_site_url http://$(HOST):$(PORT)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 # Browser tests run in a pytest process of their own: run after other database
 # tests in one process, they find Django's connection without the serialized copy
@@ -33,7 +36,7 @@ $(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
 
 $(VENV)/.installed-dev: requirements-dev.txt package.json $(VENV)/.installed-runtime
 	$(BIN)/pip install --quiet -r requirements-dev.txt
-	@# axe-core for the accessibility checks in the browser tests; they skip without it.
+	@# axe-core (browser accessibility checks) and vnu-jar (HTML checker, needs Java); the tests skip without them.
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 		else echo "npm not found: browser accessibility checks will be skipped"; fi
 	@touch $@

@@ -8,10 +8,12 @@ without the register's own demo content; a second run changes nothing.
 from django.utils.text import slugify
 from wagtail.models import Site
 
+from home.languages import translate_page
 from home.models import HomePage
 from home.validators import business_id_check_digit
 from registry.models import Contact, IndustryClassification, Membership, Organisation
 
+from .demo_translations import DESCRIPTIONS, INDEX_TRANSLATIONS, SERVICE_NAMES
 from .models import DirectoryIndexPage, Listing, Service
 
 SLUG = "yrityshakemisto"
@@ -215,9 +217,17 @@ def business_id(digits):
 
 
 def _index_page(stdout):
-    page = DirectoryIndexPage.objects.first()
+    page = DirectoryIndexPage.objects.filter(locale__language_code="fi").first()
+    if page is None:
+        page = _publish_index_page(stdout)
     if page is not None:
-        return page
+        for code, fields in INDEX_TRANSLATIONS.items():
+            if translate_page(page, code, per_page=page.per_page, **fields)[1]:
+                stdout.write(f"Company directory page translated ({code}).")
+    return page
+
+
+def _publish_index_page(stdout):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     if not isinstance(home, HomePage):
@@ -233,8 +243,9 @@ def load(stdout):
     _index_page(stdout)
     services = {}
     for name in SERVICES:
+        swedish, english = SERVICE_NAMES[name]
         services[name], _ = Service.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name}
+            slug=slugify(name), defaults={"name": name, "name_sv": swedish, "name_en": english}
         )
     created = 0
     for row in COMPANIES:
@@ -273,10 +284,13 @@ def load(stdout):
         Membership.objects.get_or_create(contact=contact, organisation=organisation, role=role)
         if Listing.objects.filter(organisation=organisation).exists():
             continue
+        swedish, english = DESCRIPTIONS.get(digits, ("", ""))
         listing = Listing.objects.create(
             organisation=organisation,
             status=Listing.Status.PUBLIC,
             description=description,
+            description_sv=swedish,
+            description_en=english,
             phone=phone,
             email=email,
             website=website,

@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from .models import Listing
+from .translations import in_language
 
 FEED_SIZE = 30
 
@@ -23,8 +24,9 @@ class NewListingsFeed(Feed):
     def title(self):
         return self.page.title
 
+    # Absolute addresses from the site's configured root URL, not the request's host.
     def link(self):
-        return self.page.get_url(self.request)
+        return self.page.get_full_url(self.request)
 
     def items(self):
         return Listing.objects.public().order_by("-published_at", "-pk")[:FEED_SIZE]
@@ -33,10 +35,10 @@ class NewListingsFeed(Feed):
         return f"{item.name}, {item.city}" if item.city else item.name
 
     def item_description(self, item):
-        return item.description
+        return in_language(item, "description")
 
     def item_link(self, item):
-        return self.page.get_url(self.request) + self.page.reverse_subpage(
+        return self.page.get_full_url(self.request) + self.page.reverse_subpage(
             "company", args=[item.slug]
         )
 

@@ -58,7 +58,21 @@ class OwnerEditForm(forms.Form):
         help_text=_("When off, the company page and every search result disappear at once."),
     )
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Description in Finnish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "fi"}),
+    )
+    description_sv = forms.CharField(
+        label=_("Description in Swedish"),
+        required=False,
+        help_text=_("Leave empty to show the Finnish description to Swedish-speaking visitors."),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "sv"}),
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"),
+        required=False,
+        help_text=_("Leave empty to show the Finnish description to English-speaking visitors."),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
     )
     services = forms.ModelMultipleChoiceField(
         label=_("Services"),
@@ -84,13 +98,13 @@ class OwnerEditForm(forms.Form):
     show_social_profiles = forms.BooleanField(label=_("Show social media profiles"), required=False)
     show_contact_persons = forms.BooleanField(label=_("Show contact persons"), required=False)
 
-    TEXT = ("description", "services", "phone", "email", "website", "social_profiles")
-
     @classmethod
     def for_listing(cls, listing, data=None):
         initial = {
             "listed": listing.status != Listing.Status.HIDDEN,
             "description": listing.description,
+            "description_sv": listing.description_sv,
+            "description_en": listing.description_en,
             "services": list(listing.services.all()),
             "phone": listing.phone,
             "email": listing.email,
@@ -121,6 +135,8 @@ class OwnerEditForm(forms.Form):
         data = self.cleaned_data
         return {
             "description": data["description"].strip(),
+            "description_sv": data["description_sv"].strip(),
+            "description_en": data["description_en"].strip(),
             "services": [service.pk for service in data["services"]],
             "phone": data["phone"],
             "email": data["email"].strip().lower(),

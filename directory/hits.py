@@ -15,9 +15,12 @@ from django.utils.safestring import mark_safe
 
 def search_hit(public, url, terms):
     """{url, public, and the name, services and description marked for `terms`}."""
+    # The services' language when they share one (each may fall back to Finnish alone).
+    languages = {getattr(name, "lang", "") for name in public.services}
     return {
         "url": url,
         "public": public,
+        "services_lang": languages.pop() if len(languages) == 1 else "",
         "name": highlight(public.name, terms),
         "services": highlight(", ".join(public.services), terms),
         "description": highlight(excerpt(public.description, terms), terms),

@@ -20,7 +20,13 @@ from privacy.retention import retention_cutoff
 from .models import EditLink, Listing
 
 INVENTORY = {
-    "directory.Service": {"id": NOT_PERSONAL, "name": NOT_PERSONAL, "slug": NOT_PERSONAL},
+    "directory.Service": {
+        "id": NOT_PERSONAL,
+        "name": NOT_PERSONAL,
+        "name_sv": NOT_PERSONAL,
+        "name_en": NOT_PERSONAL,
+        "slug": NOT_PERSONAL,
+    },
     "directory.Listing": {
         "id": NOT_PERSONAL,
         "organisation": NOT_PERSONAL,
@@ -31,6 +37,8 @@ INVENTORY = {
         "municipality": NOT_PERSONAL,
         "industry_section": NOT_PERSONAL,
         "description": NOT_PERSONAL,
+        "description_sv": NOT_PERSONAL,
+        "description_en": NOT_PERSONAL,
         "logo": NOT_PERSONAL,
         "services": NOT_PERSONAL,
         "services_text": NOT_PERSONAL,

@@ -28,6 +28,7 @@ from .models import (
     Listing,
 )
 from .search import sync_listing
+from .translations import in_language, localized_service_name, service_names
 
 TOKEN_SALT = "directory.edit-link"
 RECIPIENT_SALT = "directory.edit-link.recipient"
@@ -95,10 +96,11 @@ def contact_persons(organisation):
     ]
 
 
-def public_listing(listing, with_contacts=True):
+def public_listing(listing, with_contacts=True, names=None):
     """The listing as the public may see it; None when the listing is not public.
 
     Without contacts, it is what a search result shows: no contact persons and no logo.
+    `names` is service_names() when a caller shows many listings (one lookup for all).
     """
     if not listing.is_public:
         return None
@@ -112,8 +114,8 @@ def public_listing(listing, with_contacts=True):
         business_id=organisation.business_id,
         industry_section=listing.industry_section,
         industry_name=section_name(listing.industry_section),
-        description=listing.description,
-        services=_service_names(listing),
+        description=in_language(listing, "description"),
+        services=_service_names(listing, names),
         logo=listing.logo if with_contacts else None,
         street_address=organisation.street_address if shown["street_address"] else "",
         postcode=organisation.postcode,
@@ -137,10 +139,14 @@ def _shows_register_data(organisation, shown):
     return bool(fields)
 
 
-def _service_names(listing):
-    # A search page's listings come with them (see directory.search._page).
+def _service_names(listing, translated=None):
+    """The names in the visitor's language, each falling back to Finnish on its own."""
+    # A search page's listings come with their Finnish names (see directory.search._page).
     names = getattr(listing, "service_names", None)
-    return names if names is not None else [service.name for service in listing.services.all()]
+    if names is None:
+        return [in_language(service, "name") for service in listing.services.all()]
+    translated = service_names() if translated is None else translated
+    return [localized_service_name(name, translated) for name in names]
 
 
 def json_ld(public, url):
@@ -381,6 +387,8 @@ def edit_session_link(listing, link_id):
 def text_values(listing):
     return {
         "description": listing.description,
+        "description_sv": listing.description_sv,
+        "description_en": listing.description_en,
         "services": sorted(listing.services.values_list("pk", flat=True)),
         "phone": listing.phone,
         "email": listing.email,

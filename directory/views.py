@@ -19,6 +19,7 @@ from .hits import search_hit
 from .models import Listing
 from .models.pages import edit_grant, end_edit_grant
 from .search import search
+from .translations import in_language, localized_service_name, service_names
 
 
 def _pagination(number, per_page, total, params):
@@ -39,7 +40,7 @@ def _pagination(number, per_page, total, params):
     )
 
 
-def _facet_links(query, facets):
+def _facet_links(query, facets, names):
     """{kind: [each facet with the link that narrows the search to it]}: the query's
     other values, then this one, as the search form would send them."""
     values = {
@@ -55,7 +56,10 @@ def _facet_links(query, facets):
         )
         links[kind] = [
             SimpleNamespace(
-                label=facet.label,
+                # The search engine names services in Finnish.
+                label=localized_service_name(facet.label, names)
+                if kind == "service"
+                else facet.label,
                 count=facet.count,
                 url=f"?{kept}{kind}={quote(facet.value)}",
                 current=facet.value == values[kind],
@@ -76,9 +80,10 @@ def directory_index(request, page):
     if pagination.number != number:  # past the last page: show the last one
         results = search(query, offset=pagination.start, limit=per_page)
     base_url = page.get_url(request)
+    names = service_names()
     hits = [
         search_hit(
-            services.public_listing(listing, with_contacts=False),
+            services.public_listing(listing, with_contacts=False, names=names),
             base_url + page.reverse_subpage("company", args=[listing.slug]),
             query.terms,
         )
@@ -89,7 +94,7 @@ def directory_index(request, page):
         "form": form,
         "query": query,
         "results": results,
-        "facet_links": _facet_links(query, results.facets),
+        "facet_links": _facet_links(query, results.facets, names),
         "hits": hits,
         "pagination": pagination,
         "filters_active": bool(query.municipality or query.industry or query.service),
@@ -144,8 +149,10 @@ def request_edit_link(request, page, slug):
     form = RequestLinkForm(request.POST or None)
     sent = False
     if request.method == "POST" and form.is_valid():
-        page_url = request.build_absolute_uri(page.get_url(request))
-        tasks.request_edit_link(listing, form.cleaned_data["email"], page, page_url)
+        # From the site's configured root URL, not the Host header a visitor sent.
+        tasks.request_edit_link(
+            listing, form.cleaned_data["email"], page, page.get_full_url(request)
+        )
         sent = True
     return TemplateResponse(
         request,
@@ -205,12 +212,13 @@ def _preview(listing, form):
     for key, value in form.visibility(listing).items():
         setattr(draft, key, value)
     text = form.text()
-    for key in ("description", "phone", "email", "website", "social_profiles"):
+    for key in ("description", "description_sv", "description_en", "phone", "email", "website"):
         setattr(draft, key, text[key])
     was_public = draft.status
     draft.status = Listing.Status.PUBLIC
+    draft.social_profiles = text["social_profiles"]
     public = services.public_listing(draft)
-    public.services = [service.name for service in form.cleaned_data["services"]]
+    public.services = [in_language(service, "name") for service in form.cleaned_data["services"]]
     return {"public": public, "hidden": was_public != Listing.Status.PUBLIC}
 
 

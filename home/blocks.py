@@ -95,3 +95,108 @@ class NonConformityBlock(blocks.StructBlock):
 
 class NonConformitiesBlock(blocks.StreamBlock):
     non_conformity = NonConformityBlock(label=_("Non-conformity"))
+
+
+# -- the front page ------------------------------------------------------------------
+
+
+class OfferBlock(blocks.StructBlock):
+    """One thing the company does for businesses, optionally with a page about it."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=80)
+    text = blocks.TextBlock(label=_("Text"))
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+
+    class Meta:
+        icon = "tick"
+
+
+class OffersBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    offers = blocks.ListBlock(OfferBlock(), label=_("What we offer"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "home/blocks/offers_block.html"
+        preview_value = {
+            "heading": "Palvelumme",
+            "offers": [{"title": "Yrityksen perustaminen", "text": "Neuvontaa alkuun."}],
+        }
+        description = _("What the company offers businesses, as a row of short cards.")
+
+
+class DirectorySearchBlock(blocks.StructBlock):
+    """A search box that sends the visitor's words to the company directory."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    directory = blocks.PageChooserBlock(
+        label=_("Company directory"), page_type="directory.DirectoryIndexPage"
+    )
+
+    class Meta:
+        icon = "search"
+        template = "home/blocks/directory_search_block.html"
+        description = _("A search box for the company directory.")
+
+
+class FeaturedPagesBlock(blocks.StructBlock):
+    """A heading over link cards, for example the site's forms."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    pages = blocks.ListBlock(LinkCardBlock(), label=_("Pages"))
+
+    class Meta:
+        icon = "doc-full"
+        template = "home/blocks/featured_pages_block.html"
+        description = _("A heading and links to pages, for example the forms.")
+
+
+class NewestCompaniesBlock(blocks.StructBlock):
+    """The companies most recently listed in the chosen directory."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    directory = blocks.PageChooserBlock(
+        label=_("Company directory"), page_type="directory.DirectoryIndexPage"
+    )
+    count = blocks.IntegerBlock(label=_("How many"), min_value=1, max_value=12, default=4)
+
+    class Meta:
+        icon = "group"
+        template = "home/blocks/newest_companies_block.html"
+        description = _("The newest public companies of the directory, with links to them.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        directory = value["directory"]
+        # The directory page knows its listings; this app only asks it (no import).
+        context["directory"] = directory.localized.specific if directory else None
+        context["companies"] = (
+            context["directory"].newest_companies(value["count"]) if directory else []
+        )
+        return context
+
+
+class ContactBlock(blocks.StructBlock):
+    """How to reach the company; the postal address comes from the organisation settings."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    phone = blocks.CharBlock(label=_("Phone"), required=False, max_length=40)
+    email = blocks.EmailBlock(label=_("Email"), required=False)
+    page = blocks.PageChooserBlock(label=_("Contact form"), required=False)
+
+    class Meta:
+        icon = "mail"
+        template = "home/blocks/contact_block.html"
+        description = _("Contact details, with the address from the organisation settings.")
+
+
+class FrontPageStreamBlock(BaseStreamBlock):
+    """The front page's blocks: the shared ones and those only the front page needs."""
+
+    offers = OffersBlock(label=_("What we offer"))
+    directory_search = DirectorySearchBlock(label=_("Directory search"))
+    featured_pages = FeaturedPagesBlock(label=_("Featured pages"))
+    newest_companies = NewestCompaniesBlock(label=_("Newest companies"))
+    contact = ContactBlock(label=_("Contact"))

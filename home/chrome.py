@@ -38,8 +38,9 @@ def site_chrome(context):
             }
         # for_request() shares the settings the templates above just loaded.
         has_site = Site.find_for_request(request) is not None
-        controller = OrganisationSettings.for_request(request).controller_name if has_site else ""
-        return {"site_name": controller or "Miksei", **parts}
+        organisation = OrganisationSettings.for_request(request) if has_site else None
+        name = (organisation.site_name or organisation.controller_name) if organisation else ""
+        return {"site_name": name or "Miksei", **parts}
 
     if not isinstance(page, Page) or getattr(request, "is_preview", False):
         return render()  # a view of its own, or a draft: nothing to share

@@ -87,37 +87,83 @@ def served_in_other_language(page, request):
     return None, None
 
 
+def served_address(page, request):
+    """The page's address under the visitor's language prefix, where Wagtail serves it
+    even when it belongs to another language's tree (see HomePage.route)."""
+    url = page.get_url(request)
+    own = page.locale.language_code
+    current = translation.get_language()
+    return url if own == current else _path_in_language(url, own, current)
+
+
 def _path_in_language(url, from_language, to_language):
     with translation.override(from_language):
         return translate_url(url, to_language)
 
 
 def language_links(request, page=None):
-    """One link per site language that keeps the visitor on the same page.
+    """One link per site language that keeps the visitor on the same page, with the
+    rest of the path (a company page under the directory) and the query string.
 
     The link goes to the page's translation where a live one exists, otherwise
     to the default-language page under the other language's prefix, where it is
     served in the default language with a note.
     """
     current = translation.get_language()
+    if page is not None and isinstance(page, Page) and page.pk:
+        # The page's own addresses are the same for every visitor: shared like the menus.
+        key = f"language-urls|{request.get_host()}|{current}|{page.pk}"
+        bases = shared_fragment(key, lambda: _page_urls(request, page))
+        rest = subpath(request.path, bases.get(current, ("", False))[0])
+    else:
+        # One leading slash: "//host/..." would read as another host's address,
+        # and "//[" as a broken IPv6 one.
+        path = "/" + request.path.lstrip("/")
+        bases = {code: (_path_in_language(path, current, code), True) for code in _codes()}
+        rest = ""
+    query = request.META.get("QUERY_STRING", "")
+    return [
+        LanguageLink(
+            code,
+            name,
+            bases[code][0] + rest + (f"?{query}" if query else ""),
+            code == current,
+            bases[code][1],
+        )
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def _codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _page_urls(request, page):
+    """{language: (the page's address in that language, whether it is translated)}."""
     versions = page_versions(page, request)
     default = settings.LANGUAGE_CODE
     original = versions.get(default)
-    links = []
-    for code, name in settings.LANGUAGES:
+    urls = {}
+    for code in _codes():
         target = versions.get(code)
         if target is not None:
-            url = target.get_url(request)
+            urls[code] = (target.get_url(request), True)
         elif original is not None:
-            url = _path_in_language(original.get_url(request), default, code)
-        elif page is not None and page.pk:
-            url = _path_in_language(page.get_url(request), page.locale.language_code, code)
+            urls[code] = (_path_in_language(original.get_url(request), default, code), False)
         else:
-            # One leading slash: "//host/..." would read as another host's address,
-            # and "//[" as a broken IPv6 one.
-            url = _path_in_language("/" + request.path.lstrip("/"), current, code)
-        links.append(LanguageLink(code, name, url, code == current, target is not None))
-    return links
+            urls[code] = (
+                _path_in_language(page.get_url(request), page.locale.language_code, code),
+                False,
+            )
+    return urls
+
+
+def subpath(path, page_url):
+    """What follows the page's own address in `path` (a routable page's subpage, such
+    as a company page under the directory), or "" when `path` is the page itself."""
+    if page_url and path.startswith(page_url) and page_url.endswith("/"):
+        return path[len(page_url) :]
+    return ""
 
 
 def alternate_links(request, page):

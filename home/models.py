@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from ops.cache import SharedPageLookupsMixin
 
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, FrontPageStreamBlock
 from .validators import validate_business_id
 
 
@@ -27,6 +27,11 @@ class BodyPageMixin(models.Model):
 
 
 class HomePage(SharedPageLookupsMixin, BodyPageMixin, Page):  # noqa: DJ008 (Page provides __str__)
+    """The front page: what the company offers, a way into the directory and the forms,
+    the newest companies and how to reach the company, each an editable block."""
+
+    body = StreamField(FrontPageStreamBlock(), verbose_name=_("body"), blank=True)
+
     content_panels = Page.content_panels + BodyPageMixin.panels
     search_fields = Page.search_fields + BodyPageMixin.search_fields
     parent_page_types = ["wagtailcore.Page"]
@@ -68,6 +73,21 @@ class OrganisationSettings(BaseSiteSetting):
     """The controller named in the privacy notice, kept in one place for the whole site."""
 
     controller_name = models.CharField(_("controller name"), max_length=255)
+    site_name = models.CharField(
+        _("site name"),
+        max_length=60,
+        blank=True,
+        help_text=_("The short name in the header and page titles; empty: the controller name."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown beside the site name in the header of every page."),
+    )
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -100,9 +120,10 @@ class OrganisationSettings(BaseSiteSetting):
         help_text=_("Linked from the footer of every page."),
     )
 
-    select_related = ["privacy_notice", "accessibility_statement"]
+    select_related = ["privacy_notice", "accessibility_statement", "logo"]
 
     panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("logo")], heading=_("Site identity")),
         MultiFieldPanel(
             [
                 FieldPanel("controller_name"),

@@ -20,6 +20,8 @@ INVENTORY = {
         "id": NOT_PERSONAL,
         "site": NOT_PERSONAL,
         "controller_name": NOT_PERSONAL,
+        "site_name": NOT_PERSONAL,
+        "logo": NOT_PERSONAL,
         "street_address": NOT_PERSONAL,
         "postcode": NOT_PERSONAL,
         "city": NOT_PERSONAL,

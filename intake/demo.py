@@ -2,9 +2,11 @@
 
 from wagtail.models import Site
 
+from home.languages import translate_page
 from home.models import HomePage
 from registry.models import LegalBasis
 
+from .demo_translations import FORM_TRANSLATIONS
 from .models import FormField, FormPage, RegisterField
 
 NOTIFY = "asiakaspalvelu@example.com"
@@ -49,6 +51,7 @@ FORMS = [
     {
         "slug": "ilmoittautuminen",
         "title": "Ilmoittautuminen: Yrittäjäaamu",
+        "submit_label": "Lähetä",
         "introduction": "<p>Tervetuloa Yrittäjäaamuun! Ilmoittaudu alla olevalla lomakkeella.</p>",
         "thank_you_text": "<p>Kiitos ilmoittautumisestasi! Lähetämme tapahtuman tiedot "
         "sähköpostiisi ennen tapahtumaa.</p>",
@@ -106,12 +109,38 @@ def load(stdout):
     if not isinstance(home, HomePage):
         return
     for spec in FORMS:
-        if FormPage.objects.child_of(home).filter(slug=spec["slug"]).exists():
-            continue
+        page = FormPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if page is None:
+            spec = dict(spec)
+            fields = spec.pop("fields")
+            page = FormPage(to_address=NOTIFY, **spec)
+            page.form_fields = [FormField(**field) for field in fields]
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            stdout.write(f"Form “{page.title}” published.")
+        translate_form(page, stdout)
+
+
+def translate_form(page, stdout):
+    """The form's Swedish and English pages, once each, with the same fields."""
+    originals = list(page.form_fields.all())
+    for code, spec in FORM_TRANSLATIONS.get(page.slug, {}).items():
         spec = dict(spec)
-        fields = spec.pop("fields")
-        page = FormPage(to_address=NOTIFY, **spec)
-        page.form_fields = [FormField(**field) for field in fields]
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        stdout.write(f"Form “{page.title}” published.")
+        labels = spec.pop("labels")
+        fields = []
+        for original, (label, help_text, *choices) in zip(originals, labels, strict=True):
+            fields.append(
+                FormField(
+                    label=label,
+                    help_text=help_text,
+                    choices=choices[0] if choices else original.choices,
+                    field_type=original.field_type,
+                    maps_to=original.maps_to,
+                    required=original.required,
+                    sort_order=original.sort_order,
+                )
+            )
+        common = {"legal_basis": page.legal_basis, "to_address": page.to_address}
+        translated, created = translate_page(page, code, form_fields=fields, **common, **spec)
+        if created:
+            stdout.write(f"Form “{translated.title}” translated ({code}).")

@@ -1,4 +1,4 @@
-"""The privacy notice in force when a form is shown or sent."""
+"""The privacy notice in force when a form is shown or sent, in the visitor's language."""
 
 from home.models import OrganisationSettings
 from privacy.models import PrivacyNoticePage
@@ -20,10 +20,12 @@ def _find_notice(form_page, request):
     else:
         site = form_page.get_site()
         settings = OrganisationSettings.for_site(site) if site is not None else None
-    if settings is not None:
-        notice = settings.privacy_notice
-        if notice is not None and notice.live:
-            notice = notice.specific
-            if isinstance(notice, PrivacyNoticePage):
-                return notice
-    return PrivacyNoticePage.objects.live().order_by("pk").first()
+    notice = None
+    if settings is not None and settings.privacy_notice is not None:
+        chosen = settings.privacy_notice.specific
+        if chosen.live and isinstance(chosen, PrivacyNoticePage):
+            notice = chosen
+    if notice is None:
+        notice = PrivacyNoticePage.objects.live().order_by("pk").first()
+    # The version in the visitor's language: the one they read, linked and recorded.
+    return notice.localized.specific if notice is not None else None

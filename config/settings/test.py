@@ -24,3 +24,5 @@ WHITENOISE_USE_FINDERS = True
 PRH_API_URL = "http://127.0.0.1:9/opendata-ytj-api/v3"
 PRH_TIMEOUT_SECONDS = 2.0
 PRH_BACKOFF_SECONDS = 0.01
+# Uploads (the demo logo) stay in memory: tests leave no files behind.
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405

@@ -25,16 +25,28 @@ VISIBILITY_FIELDS = {
 # Paths of the index page that a company slug must not shadow.
 RESERVED_SLUGS = {"feed", "suggest"}
 # The text an owner writes; changes to it may wait for staff approval.
-TEXT_FIELDS = ("description", "services", "phone", "email", "website", "social_profiles")
+TEXT_FIELDS = (
+    "description",
+    "description_sv",
+    "description_en",
+    "services",
+    "phone",
+    "email",
+    "website",
+    "social_profiles",
+)
 
 
 class Service(models.Model):
     """A service a business offers, one of the directory's filters."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
+    # Empty: the Finnish name is shown (see directory.translations).
+    name_sv = models.CharField(_("name in Swedish"), max_length=100, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_sv"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta:
         verbose_name = _("service")
@@ -91,6 +103,9 @@ class Listing(models.Model):
     )
 
     description = models.TextField(_("description"), blank=True)
+    # Empty: the Finnish description is shown, marked as Finnish.
+    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -137,7 +152,10 @@ class Listing(models.Model):
         FieldPanel("organisation"),
         FieldPanel("status"),
         FieldPanel("slug"),
-        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("description"), FieldPanel("description_sv"), FieldPanel("description_en")],
+            heading=_("Description"),
+        ),
         FieldPanel("logo"),
         FieldPanel("services"),
         MultiFieldPanel(

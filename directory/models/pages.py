@@ -41,6 +41,20 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
     def listing_url(self, slug, request=None):
         return self.get_url(request) + self.reverse_subpage("company", args=[slug])
 
+    def newest_companies(self, count):
+        """[{name, city, url}] of the `count` most recently published public listings,
+        in one query (the front page's newest companies block asks for them)."""
+        base = self.get_url()
+        rows = (
+            Listing.objects.public()
+            .order_by("-published_at", "-pk")
+            .values_list("name", "city", "slug")[:count]
+        )
+        return [
+            {"name": name, "city": city, "url": base + self.reverse_subpage("company", args=[slug])}
+            for name, city, slug in rows
+        ]
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)

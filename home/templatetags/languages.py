@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from home.languages import FALLBACK_ATTRIBUTE, language_links
@@ -19,6 +20,19 @@ def shown_in_language(context):
     language (it is then served in Finnish), or "" when it is in their language."""
     request = context.get("request")
     return getattr(request, FALLBACK_ATTRIBUTE, "") if request is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, language=None):
+    """` lang="fi"` on an element of content shown in another language than the page's:
+    a page served in Finnish at /sv/ (no argument), or a listing text that falls back
+    to Finnish (its language as the argument). Nothing when the content is in the
+    visitor's language."""
+    if language is None:
+        language = shown_in_language(context)
+    if not language or language == get_language():
+        return ""
+    return format_html(' lang="{}"', language)
 
 
 @register.filter

@@ -380,3 +380,21 @@ def test_asking_for_a_link_does_the_same_work_for_a_known_and_an_unknown_address
     assert "/yrityshakemisto/" in link_from(mail.outbox[0])
     assert "pekka@puutyo.example" not in caplog.text
     assert "tuntematon@example.fi" not in caplog.text
+
+
+def test_an_owner_writes_the_description_in_swedish_and_english(
+    client, directory_page, owned_listing, approval
+):
+    approval(False)
+    open_link(client, directory_page, owned_listing)
+    form = client.get(edit_url(directory_page, owned_listing)).content.decode()
+    assert 'name="description_sv"' in form and 'name="description_en"' in form
+    client.post(
+        edit_url(directory_page, owned_listing),
+        form_data(owned_listing, description_sv="Tjänster i S:t Michel.", description_en=""),
+    )
+    listing = Listing.objects.get(pk=owned_listing.pk)
+    assert listing.description_sv == "Tjänster i S:t Michel."
+    assert listing.description_en == ""
+    entry = ModelLogEntry.objects.get(action="directory.owner_edit")
+    assert entry.data["changes"] == {"description_sv": {"old": "", "new": "Tjänster i S:t Michel."}}

@@ -13,10 +13,11 @@ pytestmark = [
 ]
 
 PHONE = "+358401234501"  # Saimaan Puutyö Oy's phone in directory/demo.py
+PHONE_SHOWN = "040 1234501"  # as the pages write it
 
 
 def edit_link(listing):
-    page = DirectoryIndexPage.objects.get()
+    page = DirectoryIndexPage.objects.get(locale__language_code="fi")
     _link, token = services.issue_edit_link(listing, services.owner_contacts(listing).first())
     return page.url + page.reverse_subpage("redeem_link", args=[listing.slug, token])
 
@@ -27,10 +28,10 @@ def test_an_owner_hides_the_phone_and_it_leaves_the_page_and_search(page, site_u
     search = f"{site_url}/yrityshakemisto/?q=saimaan"
 
     page.goto(search)
-    expect(page.locator(".directory-results")).to_contain_text(PHONE)
+    expect(page.locator(".directory-results")).to_contain_text(PHONE_SHOWN)
     assert axe() == []
     page.goto(company)
-    expect(page.locator("main")).to_contain_text(PHONE)
+    expect(page.locator("main")).to_contain_text(PHONE_SHOWN)
     assert axe() == []
 
     page.goto(site_url + edit_link(listing))
@@ -40,14 +41,14 @@ def test_an_owner_hides_the_phone_and_it_leaves_the_page_and_search(page, site_u
     expect(phone_box).to_be_checked()
     phone_box.uncheck()
     page.locator("button[name=preview]").click()
-    expect(page.locator(".owner-preview")).not_to_contain_text(PHONE)
+    expect(page.locator(".owner-preview")).not_to_contain_text(PHONE_SHOWN)
     expect(page.locator("input[name=show_phone]")).not_to_be_checked()
     page.locator("button[name=save]").click()
     expect(page.get_by_role("status")).to_be_visible()
     expect(page.locator("input[name=show_phone]")).not_to_be_checked()
 
     page.goto(company)
-    expect(page.locator("main")).not_to_contain_text(PHONE)
+    expect(page.locator("main")).not_to_contain_text(PHONE_SHOWN)
     assert PHONE not in page.content()
     page.goto(search)
     expect(page.locator(".directory-results")).to_contain_text("Saimaan")
@@ -103,4 +104,4 @@ def test_an_owner_hides_the_phone_with_the_keyboard_alone(page, site_url):
 
     expect(page.get_by_role("status")).to_be_visible()
     page.goto(f"{site_url}/yrityshakemisto/{listing.slug}/")
-    expect(page.locator("main")).not_to_contain_text(PHONE)
+    expect(page.locator("main")).not_to_contain_text(PHONE_SHOWN)

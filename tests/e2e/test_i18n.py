@@ -18,6 +18,26 @@ PAGES = {
         "sv": "/sv/dataskyddsbeskrivning/",
         "en": "/en/privacy-notice/",
     },
+    "directory": {
+        "fi": "/yrityshakemisto/",
+        "sv": "/sv/foretagsregister/",
+        "en": "/en/company-directory/",
+    },
+    "company": {
+        "fi": "/yrityshakemisto/savon-siivouspalvelu/",
+        "sv": "/sv/foretagsregister/savon-siivouspalvelu/",
+        "en": "/en/company-directory/savon-siivouspalvelu/",
+    },
+    "search": {
+        "fi": "/yrityshakemisto/?q=kirjanpito",
+        "sv": "/sv/foretagsregister/?q=kirjanpito",
+        "en": "/en/company-directory/?q=kirjanpito",
+    },
+    "form": {
+        "fi": "/ilmoittautuminen/",
+        "sv": "/sv/anmalan/",
+        "en": "/en/registration/",
+    },
     "statement": {
         "fi": "/saavutettavuusseloste/",
         "sv": "/sv/tillganglighetsutlatande/",
@@ -88,7 +108,8 @@ def test_an_untranslated_page_is_shown_in_finnish_with_a_note(page, site_url, de
         "This page is not available in English yet, so it is shown in Finnish."
     )
     expect(page.get_by_role("heading", level=1)).to_have_text("Palvelut")
-    expect(page.locator('main [lang="fi"] h1')).to_have_text("Palvelut")
+    expect(page.locator('main article[lang="fi"] h1')).to_have_text("Palvelut")
+    expect(page.locator('[lang="fi"] .content-language-note')).to_have_count(0)
 
 
 @pytest.mark.urls("tests.form_errors_example")

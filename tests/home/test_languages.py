@@ -145,8 +145,12 @@ def test_an_untranslated_page_falls_back_to_finnish_with_a_note(
     assert soup.html["lang"] == language
     assert soup.select_one(".content-language-note").get_text(strip=True) == note
     # The Finnish content is marked as Finnish for screen readers.
-    finnish = soup.select_one('main div[lang="fi"]')
+    finnish = soup.select_one('main article[lang="fi"]')
     assert finnish.h1.get_text() == "Palvelut"
+    # ...and only the content: the note in the visitor's language is not inside it.
+    assert [element.name for element in soup.select('[lang="fi"]') if element.name != "a"] == [
+        "article"
+    ]
     # The switcher still keeps the page: Finnish original, other languages' fallbacks.
     links = switcher_links(soup)
     assert links["fi"]["href"] == "/palvelut/"

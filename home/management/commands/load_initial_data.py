@@ -5,6 +5,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.demo import compose_front_page
+
 
 class Command(BaseCommand):
     help = (
@@ -21,4 +23,6 @@ class Command(BaseCommand):
                 if find_spec(module_name) is None:
                     continue
                 import_module(module_name).load(self.stdout)
+            # The front page links the other apps' pages, so it comes once they exist.
+            compose_front_page(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
