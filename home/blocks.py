@@ -2,6 +2,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from .languages import localized_pages
+
+
+def in_visitors_language(items):
+    """[(item, its chosen page in the visitor's language)], found in one query: a
+    template's `page.localized` would ask for the active locale once per page."""
+    return list(zip(items, localized_pages([item["page"] for item in items]), strict=True))
+
+
+class ChosenPageInLanguageMixin:
+    """Gives the template `target`: the block's chosen page in the visitor's language."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["target"] = in_visitors_language([value])[0][1]
+        return context
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -18,7 +35,7 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A section heading. Keep levels in order for screen readers.")
 
 
-class LinkCardBlock(blocks.StructBlock):
+class LinkCardBlock(ChosenPageInLanguageMixin, blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page"))
     title = blocks.CharBlock(
         label=_("Title"), required=False, help_text=_("Leave empty to use the page title.")
@@ -124,6 +141,11 @@ class OffersBlock(blocks.StructBlock):
         }
         description = _("What the company offers businesses, as a row of short cards.")
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["offers"] = in_visitors_language(value["offers"])
+        return context
+
 
 class DirectorySearchBlock(blocks.StructBlock):
     """A search box that sends the visitor's words to the company directory."""
@@ -151,6 +173,11 @@ class FeaturedPagesBlock(blocks.StructBlock):
         template = "home/blocks/featured_pages_block.html"
         description = _("A heading and links to pages, for example the forms.")
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["cards"] = in_visitors_language(value["pages"])
+        return context
+
 
 class NewestCompaniesBlock(blocks.StructBlock):
     """The companies most recently listed in the chosen directory."""
@@ -177,7 +204,7 @@ class NewestCompaniesBlock(blocks.StructBlock):
         return context
 
 
-class ContactBlock(blocks.StructBlock):
+class ContactBlock(ChosenPageInLanguageMixin, blocks.StructBlock):
     """How to reach the company; the postal address comes from the organisation settings."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)

@@ -114,7 +114,11 @@ def load(stdout):
             spec = dict(spec)
             fields = spec.pop("fields")
             page = FormPage(to_address=NOTIFY, **spec)
-            page.form_fields = [FormField(**field) for field in fields]
+            # Explicit order: modelcluster leaves sort_order empty, and the database
+            # would then return the fields (and the export's columns) in any order.
+            page.form_fields = [
+                FormField(sort_order=position, **field) for position, field in enumerate(fields)
+            ]
             home.add_child(instance=page)
             page.save_revision().publish()
             stdout.write(f"Form “{page.title}” published.")
@@ -123,7 +127,7 @@ def load(stdout):
 
 def translate_form(page, stdout):
     """The form's Swedish and English pages, once each, with the same fields."""
-    originals = list(page.form_fields.all())
+    originals = list(page.form_fields.order_by("sort_order", "pk"))
     for code, spec in FORM_TRANSLATIONS.get(page.slug, {}).items():
         spec = dict(spec)
         labels = spec.pop("labels")

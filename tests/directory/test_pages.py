@@ -112,9 +112,13 @@ def test_pagination_links_keep_the_query(client, directory_page):
 
 
 def test_demo_content_is_loaded_once(demo_site):
-    assert DirectoryIndexPage.objects.live().count() == 1
+    # One directory page per site language, each a translation of the Finnish one.
+    pages = DirectoryIndexPage.objects.live()
+    assert sorted(pages.values_list("locale__language_code", flat=True)) == ["en", "fi", "sv"]
+    assert len(set(pages.values_list("translation_key", flat=True))) == 1
     assert Listing.objects.public().count() == len(COMPANIES)
     call_command("load_initial_data", stdout=StringIO())
+    assert DirectoryIndexPage.objects.count() == 3
     assert Listing.objects.count() == len(COMPANIES)
 
 

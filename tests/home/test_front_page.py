@@ -64,7 +64,9 @@ def test_the_front_page_takes_a_bounded_number_of_queries(
     client, demo_site, django_assert_max_num_queries
 ):
     client.get("/")
-    with django_assert_max_num_queries(40):
+    # Measured 20 with the page cache off (one more than in Finnish: the English home
+    # page's translation); see tests/home/test_pages.py for what they are.
+    with django_assert_max_num_queries(20):
         assert client.get("/en/").status_code == 200
 
 

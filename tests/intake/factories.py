@@ -54,8 +54,8 @@ def form_page(**kwargs):
     kwargs.setdefault("legal_basis", LegalBasis.LEGITIMATE_INTEREST)
     page = FormPage(**kwargs)
     page.form_fields = [
-        FormField(label=label, field_type=field_type, maps_to=maps_to)
-        for label, field_type, maps_to in fields
+        FormField(label=label, field_type=field_type, maps_to=maps_to, sort_order=position)
+        for position, (label, field_type, maps_to) in enumerate(fields)
     ]
     home = Site.objects.get(is_default_site=True).root_page
     home.add_child(instance=page)

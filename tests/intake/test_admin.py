@@ -104,6 +104,15 @@ def test_the_csv_export_neutralises_formulas_and_is_audited(
     assert entry.data == {"format": "csv"}
 
 
+def test_the_demo_forms_keep_their_field_order_in_every_language(contact_form):
+    # The export's columns follow it, and translated labels are matched to fields by it.
+    fields = [(field.field_type, field.maps_to) for field in contact_form.get_form_fields()]
+    assert [field.label for field in contact_form.get_form_fields()][:2] == ["Nimi", "Sähköposti"]
+    for translation in contact_form.get_translations():
+        shown = translation.specific.get_form_fields()
+        assert [(field.field_type, field.maps_to) for field in shown] == fields
+
+
 def test_people_without_page_permissions_cannot_see_submissions(
     send, client, django_user_model, contact_form
 ):
