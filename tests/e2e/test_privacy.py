@@ -75,7 +75,13 @@ def test_access_request_from_form_to_download(
     page.wait_for_url(site_url + "/admin/")
     page.goto(site_url + "/admin/privacy/requests/")
     page.get_by_role("link", name=re.compile("Tietojeni tarkastaminen")).click()
-    page.get_by_role("button", name="Käsittele: lähetä latauslinkki").click()
+    # Completing stays disabled until staff record how they verified the requester.
+    complete = page.get_by_role("button", name="Käsittele: lähetä latauslinkki")
+    expect(complete).to_be_disabled()
+    page.locator("input[name=method][value=id_document]").check()
+    page.locator("[name=how]").fill("Ajokortti nähty toimistolla")
+    page.get_by_role("button", name="Kirjaa henkilöllisyyden tarkistus").click()
+    complete.click()
     expect(page.locator("[data-status]")).to_have_text("Käsitelty")
     page.context.clear_cookies()
 
@@ -89,7 +95,7 @@ def test_access_request_from_form_to_download(
     assert axe() == []
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name=re.compile("koneluettavana")).click()
+        page.get_by_role("button", name=re.compile("koneluettavana")).click()
     path = Path(tmp_path) / "export.json"
     download_info.value.save_as(path)
     data = json.loads(path.read_text(encoding="utf-8"))
