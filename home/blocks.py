@@ -16,7 +16,7 @@ class ChosenPageInLanguageMixin:
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["target"] = in_visitors_language([value])[0][1]
+        context["target"] = localized_pages([value["page"]])[0]
         return context
 
 
