@@ -25,6 +25,7 @@ import hashlib
 import logging
 from functools import wraps
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
@@ -118,15 +119,16 @@ def connect_purge_signals():
         if issubclass(sender, shown_everywhere):
             purge_page_cache()
 
-    def purge_on_page_delete(sender, **kwargs):
-        if issubclass(sender, Page | shown_everywhere):
-            purge_page_cache()
-
     page_published.connect(purge_page_cache, dispatch_uid="ops_purge_published")
     page_unpublished.connect(purge_page_cache, dispatch_uid="ops_purge_unpublished")
     post_page_move.connect(purge_page_cache, dispatch_uid="ops_purge_moved")
-    post_delete.connect(purge_on_page_delete, weak=False, dispatch_uid="ops_purge_deleted")
     post_save.connect(purge_on_site_change, weak=False, dispatch_uid="ops_purge_settings")
+    # One receiver per model, not one for all: a delete receiver without a sender
+    # stops Django from deleting any model's rows in bulk (every row is fetched first).
+    for model in apps.get_models():
+        if issubclass(model, Page | shown_everywhere):
+            uid = f"ops_purge_deleted_{model._meta.label}"
+            post_delete.connect(purge_page_cache, sender=model, dispatch_uid=uid)
 
 
 class SharedPageLookupsMixin:

@@ -6,6 +6,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from privacy.models import Disclosure, RetentionRun
@@ -209,6 +211,25 @@ def test_retention_is_idempotent_and_the_task_runs_it(aged):
     task.enqueue()
     runs = list(RetentionRun.objects.order_by("pk"))
     assert [run.counts["registry.contact"] for run in runs] == [1, 0]
+
+
+def retention_queries(contacts, events_each):
+    long_ago = years_before(timezone.now(), 11)
+    for _ in range(contacts):
+        contact = ContactFactory()
+        CustomerEventFactory.create_batch(events_each, contact=contact, occurred_at=long_ago)
+    with CaptureQueriesContext(connection) as queries:
+        apply_retention()
+    assert not Contact.objects.exists() and not CustomerEvent.objects.exists()
+    return len(queries)
+
+
+def test_retention_queries_do_not_grow_with_the_events_or_contacts_in_a_batch(db):
+    """A batch's rows go in bulk: no row is fetched or deleted one by one."""
+    retention_queries(contacts=1, events_each=1)  # content types are cached from here on
+    few = retention_queries(contacts=1, events_each=1)
+    many = retention_queries(contacts=5, events_each=150)
+    assert many == few
 
 
 def test_the_retention_period_is_one_setting(aged, settings):
