@@ -32,3 +32,16 @@ def traces(*needles):
                         if any(form in text for form in forms):
                             found.add((table, column, needle))
     return sorted(found)
+
+
+def rows_pointing_at(instance):
+    """[(model label, pk)] of every row in any model with a foreign key to `instance`,
+    the rows a scan for strings cannot see (memberships, consents, events, links)."""
+    found = []
+    for relation in instance._meta.related_objects:
+        model = relation.related_model
+        pks = model._base_manager.filter(**{relation.field.name: instance.pk}).values_list(
+            "pk", flat=True
+        )
+        found += [(model._meta.label, pk) for pk in pks]
+    return sorted(found)

@@ -22,7 +22,7 @@ from privacy.models import DataSubjectRequest
 from registry.models import Contact, Organisation
 from tests.intake.factories import contact_answers
 
-from .dbscan import traces
+from .dbscan import rows_pointing_at, traces
 from .factories import person
 
 # serialized_rollback as for every transactional test here: its flush then leaves the
@@ -183,6 +183,10 @@ def test_an_erased_person_is_nowhere_in_the_database_not_even_after_a_restore(
     before = {needle for _table, _column, needle in traces(*LIISA)}
     assert before == set(LIISA), "the scan must see every identifier before the erasure"
     assert OutgoingEmail.objects.filter(reply_to__icontains=OLD_EMAIL).exists()
+    liisa = Contact.objects.get(email=NEW_EMAIL)
+    linked = {label for label, _pk in rows_pointing_at(liisa)}
+    assert {"registry.Membership", "registry.Consent", "registry.CustomerEvent"} <= linked
+    assert {"registry.IPAddressSeen", "intake.IntakeSubmission"} <= linked
     saved = backup()
 
     # She asks for erasure from her new address; the officer verifies and completes.
@@ -191,6 +195,7 @@ def test_an_erased_person_is_nowhere_in_the_database_not_even_after_a_restore(
 
     left = traces(*LIISA)
     assert left == [], left
+    assert rows_pointing_at(liisa) == []
     assert {needle for _t, _c, needle in traces(*MATTI)} == set(MATTI)
     assert DataSubjectRequest.objects.get(pk=erasure.pk).status == "completed"
 
@@ -202,5 +207,6 @@ def test_an_erased_person_is_nowhere_in_the_database_not_even_after_a_restore(
     call_command("reapply_erasures", stdout=out)
 
     assert traces(*LIISA) == []
+    assert rows_pointing_at(liisa) == []
     assert {needle for _t, _c, needle in traces(*MATTI)} == set(MATTI)
     assert "Erased again: 1 people." in out.getvalue()
