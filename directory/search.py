@@ -567,13 +567,13 @@ class ElasticsearchEngine:
             self.remove(listing.pk)
             return
         self.ensure_index()
-        document.save(using=self.client, index=index_alias(), refresh="wait_for")
+        document.save(using=self.client, index=index_alias(), refresh=True)
 
     def remove(self, listing_id):
         from elasticsearch import NotFoundError
 
         with contextlib.suppress(NotFoundError):
-            self.client.delete(index=index_alias(), id=listing_id, refresh="wait_for")
+            self.client.delete(index=index_alias(), id=listing_id, refresh=True)
 
     def rebuild(self, stdout=None):
         """Build a new index beside the live one, then swap the alias in one step."""
@@ -628,6 +628,9 @@ class ElasticsearchEngine:
                             fields=["name^3", "services^2", "description"],
                             fuzziness="AUTO",
                             prefix_length=1,
+                            # Every word, as the database engine asks ("oy" alone
+                            # would find every company).
+                            operator="and",
                         ),
                         EQ(
                             "multi_match",
