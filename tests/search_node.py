@@ -3,7 +3,8 @@
 `ELASTICSEARCH_URL` in the environment: the tests use that cluster. Otherwise the
 session starts a throwaway node of its own on free loopback ports, with its own data
 directory, and stops it at the end; without java or mvn the Elasticsearch tests skip
-and say so. Each node is one process, so a fault test can kill one (`SearchNode.kill`).
+and say so (in CI, where SEARCH_NODE_REQUIRED is set, they fail). Each node is one
+process, so a fault test can kill one (`SearchNode.kill`).
 """
 
 import os
@@ -118,6 +119,8 @@ def elasticsearch_node_url(tmp_path_factory):
         yield url
         return
     if reason := missing_tools():
+        if os.environ.get("SEARCH_NODE_REQUIRED"):  # CI: the live half must run
+            pytest.fail(reason)
         pytest.skip(reason)
     node = SearchNode(tmp_path_factory.mktemp("search-node")).start()
     try:
