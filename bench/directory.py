@@ -208,7 +208,7 @@ def load(count, stdout):
 
     from directory.industries import section_for_code
     from directory.models import Listing, Service
-    from directory.search import DatabaseEngine
+    from directory.search.database import DatabaseEngine
     from registry.models import Organisation
 
     if Listing.objects.count() == count:
@@ -287,7 +287,7 @@ def load(count, stdout):
 def naive(query, limit=20):
     from django.db.models import Q
 
-    from directory.search import DatabaseEngine
+    from directory.search.database import DatabaseEngine
 
     listings = DatabaseEngine.filtered(query)  # the same filters; only the text match differs
     for term in query.terms:
@@ -353,7 +353,8 @@ def percentile(values, fraction):
 def time_elasticsearch(url, stdout):
     """A full rebuild of the index, then a saved listing until the cluster finds it."""
     from directory.models import Listing
-    from directory.search import ElasticsearchEngine, Query
+    from directory.search.elasticsearch import ElasticsearchEngine
+    from directory.search.query import Query
 
     engine = ElasticsearchEngine(url)
     started = time.perf_counter()
@@ -397,7 +398,9 @@ def main():
     from django.db import connection
 
     from directory.models import Listing
-    from directory.search import DatabaseEngine, ElasticsearchEngine, Query
+    from directory.search.database import DatabaseEngine
+    from directory.search.elasticsearch import ElasticsearchEngine
+    from directory.search.query import Query
 
     if connection.vendor != "postgresql":
         sys.exit("the benchmark needs PostgreSQL")

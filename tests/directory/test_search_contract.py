@@ -11,7 +11,9 @@ import pytest
 from django.db import connection
 
 from directory.models import Listing
-from directory.search import DatabaseEngine, ElasticsearchEngine, Query
+from directory.search.database import DatabaseEngine
+from directory.search.elasticsearch import ElasticsearchEngine
+from directory.search.query import Query
 
 from .factories import ListingFactory, OrganisationFactory, ServiceFactory
 

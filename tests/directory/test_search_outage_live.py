@@ -8,9 +8,10 @@ listing hidden or deleted during the outage.
 
 import pytest
 
-from directory import search
 from directory.models import Listing
-from directory.search import ElasticsearchEngine, Query
+from directory.search import engines
+from directory.search.elasticsearch import ElasticsearchEngine, index_alias
+from directory.search.query import Query
 from ops import search_backlog
 from ops.models import PendingIndexUpdate
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def visible(text):
     """What a visitor's search finds, whichever engine answers."""
-    return {listing.name for listing in search.search(Query(text=text)).listings}
+    return {listing.name for listing in engines.search(Query(text=text)).listings}
 
 
 def in_elasticsearch(url, text):
@@ -39,7 +40,7 @@ def test_a_whole_cluster_outage_loses_nothing_and_shows_nothing_hidden(
     hidden = ListingFactory(organisation__name="Juvan Veneveistämö Oy")
     deleted = ListingFactory(organisation__name="Mikkelin Veneveistämö Oy")
     ElasticsearchEngine().rebuild()
-    assert search.get_engine().name == "elasticsearch"
+    assert engines.get_engine().name == "elasticsearch"
     assert len(in_elasticsearch(live_elasticsearch, "veneveistämö")) == 3
 
     settings.ELASTICSEARCH_URL = down_url()  # the whole cluster is gone
@@ -50,7 +51,7 @@ def test_a_whole_cluster_outage_loses_nothing_and_shows_nothing_hidden(
     shown.description = "Puuveneet ja korjaukset."
     shown.save()
     assert PendingIndexUpdate.objects.filter(index="directory").count() == 3
-    assert search.get_engine().name == "database"
+    assert engines.get_engine().name == "database"
     assert visible("veneveistämö") == {"Saimaan Veneveistämö Oy"}
 
     settings.ELASTICSEARCH_URL = live_elasticsearch  # back
@@ -62,11 +63,11 @@ def test_a_whole_cluster_outage_loses_nothing_and_shows_nothing_hidden(
     outcome = search_backlog.replay()
 
     assert (outcome.sent, outcome.failed) == (3, 0)
-    assert search.get_engine().name == "elasticsearch"
+    assert engines.get_engine().name == "elasticsearch"
     assert in_elasticsearch(live_elasticsearch, "veneveistämö") == {shown.pk}
     assert in_elasticsearch(live_elasticsearch, "korjaukset") == {shown.pk}
     assert visible("veneveistämö") == {"Saimaan Veneveistämö Oy"}
     client = ElasticsearchEngine(live_elasticsearch).client
-    index = search.index_alias()
+    index = index_alias()
     assert not client.exists(index=index, id=hidden.pk)
     assert not client.exists(index=index, id=deleted_pk)
