@@ -21,7 +21,7 @@ from ..models import Listing, Service
 from .query import SUGGESTION_LIMIT, Query, Results, facets, largest_first, words
 
 
-def _page(ids, service_names):
+def load_page(ids, service_names):
     """The listings of `ids`, in that order, with their organisations' public fields and
     their services' names (`service_names`, which `services.public_listing` reads): one
     plain query, where select_related and prefetch_related would take two and more
@@ -195,7 +195,7 @@ class DatabaseEngine:
         """Every facet (with the services' names, and the total from the places'
         counts), the page's ids and their services' names come from one statement, so
         that the match runs once; then the page's listings with their organisations
-        (see `_page`)."""
+        (see `load_page`)."""
         sql, params = numbered_sql(self, query)
         through = Listing.services.through._meta.db_table
         services = Service._meta.db_table
@@ -242,7 +242,7 @@ class DatabaseEngine:
             for listing_id, names in page_services.items()
         }
         return Results(
-            listings=_page([pk for _, pk in sorted(page)], service_names),
+            listings=load_page([pk for _, pk in sorted(page)], service_names),
             total=sum(places.values()),  # every match is in one place ('' and NULL too)
             facets=facets(
                 largest_first(places.items()),

@@ -25,23 +25,11 @@ from elasticsearch_dsl import (
 from elasticsearch_dsl import Q as EQ
 
 from ..models import Listing, Service
+from .database import load_page
 from .query import SUGGESTION_LIMIT, Results, facets, words
 
 
-def load_in_order(ids):
-    """Public listings by id, in the engine's order; whatever is no longer public drops out."""
-    listings = (
-        Listing.objects.public()
-        .filter(pk__in=ids)
-        .select_related("organisation")
-        .prefetch_related("services")
-    )
-    by_id = {listing.pk: listing for listing in listings}
-    return [by_id[pk] for pk in ids if pk in by_id]
-
-
 def service_labels(slugs):
-
     return dict(Service.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
@@ -299,7 +287,9 @@ class ElasticsearchEngine:
         search.aggs.bucket("municipality", A("terms", field="municipality", size=50))
         search.aggs.bucket("industry", A("terms", field="industry_section", size=25))
         search.aggs.bucket("service", A("terms", field="service_slugs", size=50))
-        return search.extra(track_total_hits=True, _source=False)[offset : offset + limit]
+        # The hits' services' names come with them: the page is then one plain query.
+        source = ["services"]
+        return search.extra(track_total_hits=True, _source=source)[offset : offset + limit]
 
     def build_suggest(self, prefix, limit=SUGGESTION_LIMIT):
 
@@ -314,13 +304,15 @@ class ElasticsearchEngine:
             offset, limit = 0, 0
         response = self.build_search(query, offset, limit).using(self.client).execute()
         ids = [int(hit.meta.id) for hit in response]
+        names = {int(hit.meta.id): list(getattr(hit, "services", [])) for hit in response}
         aggs = response.aggregations
 
         def buckets(name):
             return [(b.key, b.doc_count) for b in getattr(aggs, name).buckets]
 
         return Results(
-            listings=load_in_order(ids),
+            # What is no longer public (hidden a moment ago) drops out there.
+            listings=load_page(ids, names),
             total=response.hits.total.value,
             facets=facets(
                 buckets("municipality"),
