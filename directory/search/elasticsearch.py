@@ -142,7 +142,10 @@ class ElasticsearchEngine:
     @cached_property
     def client(self):
         return connections.create_connection(
-            alias=CONNECTION_ALIAS, hosts=[self.url], request_timeout=5
+            # Comma-separated nodes: a request that finds one dead is retried on another.
+            alias=CONNECTION_ALIAS,
+            hosts=self.url.split(","),
+            request_timeout=5,
         )
 
     def ping(self):
