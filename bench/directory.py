@@ -365,6 +365,7 @@ def time_elasticsearch(url, stdout):
     listing.description = "Saunalauttaristeilyt ja kelluvat saunat."
     started = time.perf_counter()
     listing.save()  # sync_listing: the database and Elasticsearch, in the request
+    saved = time.perf_counter() - started
     waited = 0.0
     while listing.pk not in {
         x.pk for x in engine.search(Query(text="saunalauttaristeilyt")).listings
@@ -374,7 +375,10 @@ def time_elasticsearch(url, stdout):
         if waited > 30:
             break
     searchable = time.perf_counter() - started
-    stdout.write(f"elasticsearch: a saved listing searchable after {searchable * 1000:.0f} ms\n")
+    stdout.write(
+        f"elasticsearch: a saved listing searchable after {searchable * 1000:.0f} ms"
+        f" (the save itself: {saved * 1000:.0f} ms)\n"
+    )
     return rebuild, searchable
 
 
