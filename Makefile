@@ -6,15 +6,25 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev messages messages-extract migrate demo lint format clean
+NODES ?= 1
+
+.PHONY: run test elasticsearch install install-dev messages messages-extract migrate demo lint format clean
 
 # The site's absolute addresses (hreflang, sitemap, feeds, emailed links) and the admin
 # links in notification emails follow HOST and PORT.
 run: install migrate demo  ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
 	@$(MANAGE) ensure_admin
 	@$(MANAGE) set_site_url http://$(HOST):$(PORT)
+	@# With Elasticsearch (make elasticsearch), index the directory and the pages first.
+	@if [ -n "$$ELASTICSEARCH_URL" ]; then $(MANAGE) rebuild_directory_index && $(MANAGE) update_index; fi
 	@echo "Admin: http://$(HOST):$(PORT)/admin/"
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
+
+# Elasticsearch 8 for search, from Maven Central (cached in ~/.m2), in the foreground:
+# NODES nodes on 127.0.0.1:9200 and up, 1 GB heap each, data in .search-node/.
+# Then, in another terminal: ELASTICSEARCH_URL=http://127.0.0.1:9200 make run
+elasticsearch:  ## Run an Elasticsearch node (NODES=3: a three-node cluster) for search
+	NODES=$(NODES) search-node/cluster
 
 # Browser tests run in a pytest process of their own: run after other database
 # tests in one process, they find Django's connection without the serialized copy

@@ -22,7 +22,10 @@ Everything runs on 127.0.0.1 and is bounded in time:
    - stock: the stock project's home page (it caches nothing).
 4. Mix: ``--seconds`` of home, notice, company pages, directory searches and contact
    form submissions together, from the page cache where a visitor would get it.
-5. Worker kills: the mix again, with a web worker SIGKILLed every 2 seconds;
+5. With ``--elasticsearch URL`` (a running ``make elasticsearch``): a second gunicorn
+   whose directory uses that cluster (the index rebuilt first), and directory searches
+   against each server in turns: the database engine beside the Elasticsearch engine.
+6. Worker kills: the mix again, with a web worker SIGKILLed every 2 seconds;
    gunicorn's master starts a new one each time. A client whose connection is cut sends the same
    request again, as a browser or a proxy does; a form carries its submission key,
    so the server stores a repeat once.
@@ -425,6 +428,36 @@ def rates(args, run_id, port, stock_port, ceiling, cached, uncached):
     return rows
 
 
+def search_engines(args, env, uncached, run_id):
+    """Directory search on the database engine and on Elasticsearch, in turns."""
+    es_env = {
+        **env,
+        "ELASTICSEARCH_URL": args.elasticsearch,
+        "ELASTICSEARCH_INDEX_PREFIX": "loadbench",
+    }
+    run([PYTHON, "manage.py", "rebuild_directory_index"], env=es_env, stdout=subprocess.DEVNULL)
+    es_port = args.port + 2
+    server = gunicorn(es_env, es_port)
+    try:
+        wait_until_up(es_port)
+        search = next(target for target in uncached if target.name == "directory search")
+        for path in search.paths:
+            request(es_port, "GET", path)
+        slices = [("database engine", args.port), ("elasticsearch", es_port)]
+        totals = [(Result(), [0.0]) for _ in slices]
+        for _ in range(args.rounds):
+            for (_phase, port), (merged, elapsed) in zip(slices, totals, strict=True):
+                result, seconds = drive(port, [search], args.slice, args.clients, run_id)
+                merged.merge(result)
+                elapsed[0] += seconds
+        rows = []
+        for (phase, _port), (merged, elapsed) in zip(slices, totals, strict=True):
+            rows += rows_for(phase, merged, elapsed[0], [search])
+        return rows
+    finally:
+        stop(server)
+
+
 def submissions_note(phase, merged, database_url, run_id):
     """Sent against stored, once the db_worker has done every step (or 120 s passed)."""
     started = time.perf_counter()
@@ -472,6 +505,7 @@ def main():
         "--database-url", default="postgres://postgres@127.0.0.1:5432/miksei_load_bench"
     )
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
+    parser.add_argument("--elasticsearch", default="", help="a cluster for the engines phase")
     args = parser.parse_args()
 
     ensure_database(args.database_url, fresh=True)
@@ -512,6 +546,10 @@ def main():
             merged, elapsed = drive(args.port, mix, args.seconds, args.clients, run_id)
             rows += rows_for("mix", merged, elapsed, mix)
             notes.append(submissions_note("mix", merged, args.database_url, run_id))
+
+            if args.elasticsearch:
+                print("Directory search, database engine beside Elasticsearch ...", flush=True)
+                rows += search_engines(args, env, uncached, run_id)
 
             print("Mix with web workers killed every 2 seconds ...", flush=True)
             kill_run = uuid.uuid4().hex[:8]

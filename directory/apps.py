@@ -13,6 +13,6 @@ class DirectoryConfig(AppConfig):
             signals,  # noqa: F401 (connects the index to saves and deletes)
             trade_register,  # noqa: F401 (hides the listings of ended companies)
         )
-        from .search import BACKLOG_INDEX, replay_listing
+        from .search.sync import BACKLOG_INDEX, replay_listing
 
         search_backlog.register(BACKLOG_INDEX, replay_listing)

@@ -29,7 +29,7 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
 
     def query(self):
-        from .search import Query
+        from .search.query import Query
 
         data = self.cleaned_data if self.is_valid() else {}
         return Query(

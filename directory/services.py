@@ -27,7 +27,7 @@ from .models import (
     EditLink,
     Listing,
 )
-from .search import sync_listing
+from .search.sync import sync_listing
 from .translations import in_language, localized_service_name, service_names
 
 TOKEN_SALT = "directory.edit-link"
@@ -141,7 +141,7 @@ def _shows_register_data(organisation, shown):
 
 def _service_names(listing, translated=None):
     """The names in the visitor's language, each falling back to Finnish on its own."""
-    # A search page's listings come with their Finnish names (see directory.search._page).
+    # A search page's listings come with their Finnish names (directory.search.database).
     names = getattr(listing, "service_names", None)
     if names is None:
         return [in_language(service, "name") for service in listing.services.all()]

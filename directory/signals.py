@@ -8,7 +8,7 @@ from ops.cache import purge_page_cache
 from registry.models import Contact, Membership, Organisation
 
 from .models import Listing, Service
-from .search import sync_listing, unindex_listing
+from .search.sync import sync_listing, unindex_listing
 
 # What a company page shows; a change must not outlive its cached copy. A hidden
 # field or a restricted person disappears from pages at once, as from search.

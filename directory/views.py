@@ -18,8 +18,10 @@ from .forms import OwnerEditForm, RequestLinkForm, SearchForm
 from .hits import search_hit
 from .models import Listing
 from .models.pages import edit_grant, end_edit_grant
-from .search import search
+from .search.engines import search
 from .translations import in_language, localized_service_name, service_names
+
+MAX_PAGE = 10**9
 
 
 def _pagination(number, per_page, total, params):
@@ -73,7 +75,9 @@ def directory_index(request, page):
     form = SearchForm(request.GET or None)
     query = form.query()
     per_page = page.per_page or 20
-    number = form.page_number()
+    # Past the last page shows the last one; the bound keeps the offset within a 64-bit
+    # integer (SQLite's OverflowError, PostgreSQL's bigint) for any page asked for.
+    number = min(form.page_number(), MAX_PAGE)
     params = {key: value for key, value in request.GET.items() if value and key != "page"}
     results = search(query, offset=(number - 1) * per_page, limit=per_page)
     pagination = _pagination(number, per_page, results.total, params)

@@ -86,9 +86,24 @@ class Elasticsearch8WithFallback(Elasticsearch8SearchBackend):
         """Send the update, or keep it in the backlog (see the module's docstring)."""
         if objs:
             label = backlog_model(model)._meta.label_lower
+
+            def send_and_refresh():
+                send()
+                self.refresh(model)
+
             search_backlog.send_or_keep(
-                BACKLOG_INDEX, self.availability_key, label, [obj.pk for obj in objs], action, send
+                BACKLOG_INDEX,
+                self.availability_key,
+                label,
+                [obj.pk for obj in objs],
+                action,
+                send_and_refresh,
             )
+
+    def refresh(self, model):
+        """The next search sees the update (an unpublished or retitled page) at once,
+        not after the cluster's next periodic refresh."""
+        self.get_index_for_model(model).refresh()
 
     # -- replay ----------------------------------------------------------------------
 
@@ -101,6 +116,7 @@ class Elasticsearch8WithFallback(Elasticsearch8SearchBackend):
             Elasticsearch8SearchBackend.add(self, indexed)
         else:
             Elasticsearch8SearchBackend.delete(self, model(pk=obj.pk if obj else object_id))
+        self.refresh(model)
 
 
 def replay_object(model, object_id):

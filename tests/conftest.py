@@ -8,6 +8,9 @@ from django.dispatch import receiver
 from django.urls import clear_url_caches
 from wagtail.models import Site
 
+# A live Elasticsearch node for the search tests (started on demand, see the module).
+from .search_node import elasticsearch_node_url, live_elasticsearch  # noqa: F401
+
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
 

@@ -79,7 +79,7 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
 
     @path("suggest/")
     def suggest(self, request):
-        from ..search import suggest
+        from ..search.engines import suggest
 
         names = suggest(request.GET.get("q", ""))
         return JsonResponse({"suggestions": names})

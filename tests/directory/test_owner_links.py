@@ -17,7 +17,8 @@ from wagtail.models import ModelLogEntry
 
 from directory import services
 from directory.models import EditLink, Listing
-from directory.search import DatabaseEngine, Query
+from directory.search.database import DatabaseEngine
+from directory.search.query import Query
 
 from .conftest import company_url
 from .factories import ListingFactory, MembershipFactory, ServiceFactory

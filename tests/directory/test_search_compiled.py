@@ -1,4 +1,4 @@
-"""The database engine compiles each query shape once (directory.search.numbered_sql):
+"""The database engine compiles each query shape once (directory.search.database.numbered_sql):
 what it runs must be exactly what the ORM compiles for the visitor's own values."""
 
 import itertools
@@ -6,7 +6,8 @@ import itertools
 import pytest
 from django.db import connection
 
-from directory.search import DatabaseEngine, Query, numbered_sql
+from directory.search.database import DatabaseEngine, numbered_sql
+from directory.search.query import Query
 
 pytestmark = [
     pytest.mark.django_db,

@@ -16,9 +16,9 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django_tasks import default_task_backend
 
-from directory import search
 from directory.models import Listing
-from directory.search import Results
+from directory.search import engines, sync
+from directory.search.query import Results
 from ops import search_backlog
 from ops.models import PendingIndexUpdate
 from ops.tasks import replay_search_index
@@ -89,7 +89,9 @@ def back_up(monkeypatch):
 
     def bring_back(recheck_at_once=True):
         engine = type("Engine", (RecordingEngine,), {"sent": [], "searched": [], "pings": []})
-        monkeypatch.setattr(search, "ElasticsearchEngine", engine)
+        # Wherever the engine is asked for: the choice and failover, and the index sync.
+        monkeypatch.setattr(engines, "ElasticsearchEngine", engine)
+        monkeypatch.setattr(sync, "ElasticsearchEngine", engine)
         if recheck_at_once:  # instead of waiting CHECK_SECONDS for the next ping
             monkeypatch.setattr(search_backlog, "CHECK_SECONDS", 0)
         return engine

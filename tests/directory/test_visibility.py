@@ -8,7 +8,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 
 from directory.models import Listing
-from directory.search import DatabaseEngine, Query
+from directory.search import database
+from directory.search.database import DatabaseEngine
+from directory.search.query import Query
 
 from .conftest import company_url
 from .factories import ListingFactory, MembershipFactory, ServiceFactory
@@ -185,16 +187,14 @@ def test_the_search_index_holds_no_hideable_field(directory_page, full_listing):
 
 
 def test_a_listing_hidden_between_the_search_and_its_page_drops_out(monkeypatch):
-    from directory import search
-
     shown = ListingFactory(organisation__name="Näkyvä Veneveistämö Oy")
     hidden = ListingFactory(organisation__name="Piilotettu Veneveistämö Oy")
-    load_page = search._page
+    load_page = database.load_page
 
     def hide_first(ids, service_names):  # the owner hides it as the search runs
         Listing.objects.filter(pk=hidden.pk).update(status=Listing.Status.HIDDEN)
         return load_page(ids, service_names)
 
-    monkeypatch.setattr(search, "_page", hide_first)
+    monkeypatch.setattr(database, "load_page", hide_first)
     results = DatabaseEngine().search(Query(text="veneveistämö"))
     assert [listing.pk for listing in results.listings] == [shown.pk]

@@ -46,6 +46,13 @@ class RecordingClient:
         self.searched.append(body)
         return {"hits": {"hits": [], "total": {"value": 0}}}
 
+    @property
+    def indices(self):
+        return self
+
+    def refresh(self, index):
+        pass  # what was sent is searchable at once
+
 
 @pytest.fixture
 def down(elasticsearch_down):

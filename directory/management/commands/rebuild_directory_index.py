@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from directory.search import engines
+from directory.search.engines import engines
 
 
 class Command(BaseCommand):
