@@ -29,6 +29,7 @@ INVENTORY = {
     "privacy.DataSubjectRequest": {
         "id": NOT_PERSONAL,
         "kind": NOT_PERSONAL,
+        "channel": NOT_PERSONAL,
         "status": NOT_PERSONAL,
         "language": NOT_PERSONAL,
         "name": (PERSONAL, "name"),
@@ -36,6 +37,7 @@ INVENTORY = {
         "phone": (PERSONAL, "phone"),
         "details": PERSONAL,
         "received_at": NOT_PERSONAL,
+        "recorded_by": NOT_PERSONAL,
         "email_confirmed_at": NOT_PERSONAL,
         "due_on": NOT_PERSONAL,
         "extension_months": NOT_PERSONAL,

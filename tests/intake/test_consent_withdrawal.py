@@ -123,7 +123,9 @@ def test_the_thank_you_link_shows_only_the_consent_of_that_form(client, sent, se
     "tamper",
     [
         lambda token: token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
-        lambda token: token.replace(token.split(":")[0], signing.b64_encode(b'{"link":1}').decode()),
+        lambda token: token.replace(
+            token.split(":")[0], signing.b64_encode(b'{"link":1}').decode()
+        ),
         lambda token: "not-a-token",
     ],
 )
