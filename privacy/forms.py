@@ -24,6 +24,8 @@ class RequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Radio buttons need no empty "---------" choice.
         self.fields["kind"].choices = DataSubjectRequest.Kind.choices
+        # Only a request staff record may come without one: the web form confirms by it.
+        self.fields["email"].required = True
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -255,9 +255,10 @@ def test_editors_moderators_and_plain_staff_cannot_record_a_request(person, role
     client.force_login(ROLES[role]())
     url = reverse("privacy_admin:request_create")
     before = DataSubjectRequest.objects.count()
-    assert client.get(url).status_code == 403
+    # Wagtail answers a permission denied in the admin with a redirect to the dashboard.
+    assert client.get(url)["Location"] == reverse("wagtailadmin_home")
     answer = client.post(url, {"kind": "access", "channel": "phone", "email": EMAIL})
-    assert answer.status_code == 403
+    assert answer["Location"] == reverse("wagtailadmin_home")
     assert DataSubjectRequest.objects.count() == before
 
 
