@@ -66,8 +66,7 @@ def _invalid(request, reason, status=400):
     )
 
 
-def _page(request, link, form, status=200):
-    consents = list(consent_links.consents_shown(link))
+def _page(request, link, consents, form, status=200):
     return render(
         request,
         "intake/consents.html",
@@ -89,7 +88,7 @@ def preferences(request, token):
         return _invalid(request, error.reason, status=410 if error.reason != "altered" else 400)
     shown = list(consent_links.consents_shown(link))
     if request.method != "POST":
-        return _page(request, link, WithdrawalForm(consents=shown))
+        return _page(request, link, shown, WithdrawalForm(consents=shown))
 
     form = WithdrawalForm(request.POST, consents=shown)
     if _rate_limited(request):
@@ -101,14 +100,14 @@ def preferences(request, token):
                 "Wait a minute and send the form again."
             ),
         )
-        return _page(request, link, form, status=429)
+        return _page(request, link, shown, form, status=429)
     if not form.is_valid():
-        return _page(request, link, form, status=400)
+        return _page(request, link, shown, form, status=400)
     try:
         withdrawn = consent_links.withdraw(token, form.cleaned_data["consents"])
     except consent_links.InvalidConsentLink as error:  # used at the same moment elsewhere
         return _invalid(request, error.reason, status=410)
     except ValueError:
         form.add_error("consents", _("Choose at least one consent to withdraw."))
-        return _page(request, link, form, status=400)
+        return _page(request, link, shown, form, status=400)
     return render(request, "intake/consents_withdrawn.html", {"withdrawn": withdrawn})

@@ -116,7 +116,7 @@ def test_staff_record_a_phone_request_and_take_it_through_the_identity_check(
     page.get_by_label("Tietojeni poistaminen").check()
     page.get_by_label("Puhelin", exact=True).check()
     page.get_by_label("Nimi", exact=True).fill("Maija Puhelin")
-    page.get_by_label("Sähköposti", exact=True).fill("maija@example.fi")
+    page.get_by_role("textbox", name="Sähköposti").fill("maija@example.fi")
     page.get_by_role("button", name="Kirjaa pyyntö").click()
 
     # Open at once, received by phone, recorded by the officer; no email was sent.

@@ -264,3 +264,14 @@ def test_staff_see_the_withdrawal_on_the_contact(client, sent, admin_client):
     body = page.content.decode()
     assert "sähköpostin linkki" in body
     assert "Suostumus peruttu" in body  # the customer event in the timeline
+
+
+def test_the_page_takes_a_bounded_number_of_queries(
+    client, sent, send, directory_form, django_assert_max_num_queries
+):
+    for number in range(5):
+        send(directory_form, directory_answers(sahkoposti=EMAIL, yrityksen_nimi=f"Oy {number}"))
+    url = path_of(link_in([m for m in mail.outbox if m.to == [EMAIL]][-1]))
+    with django_assert_max_num_queries(12):
+        page = client.get(url)
+    assert page.content.decode().count("data-consent=") == 6
