@@ -37,7 +37,8 @@ class StaffRequestForm(forms.ModelForm):
     received_on = forms.DateField(
         label=_("Date of receipt"),
         help_text=_("The month to answer runs from this day."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # The browser's date picker sends and shows ISO dates, whatever the language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     class Meta:
@@ -47,6 +48,7 @@ class StaffRequestForm(forms.ModelForm):
         labels = {"kind": _("What does the person ask for?"), "language": _("Answer in")}
         help_texts = {
             "email": _("Needed for access: the download link is sent to it."),
+            "phone": _("Finds their data in the register once their identity is checked."),
             "details": _("What they asked, in their words, and anything needed to find them."),
         }
 

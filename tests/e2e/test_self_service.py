@@ -91,6 +91,13 @@ def test_a_consent_withdrawn_from_the_email_link_is_recorded_and_staff_see_it(
     expect(page.get_by_text("Linkki on jo käytetty")).to_be_visible()
     assert axe() == []
 
+    # An altered link, in English and Swedish: said so, in the visitor's language.
+    page.goto(link_in(message).replace("/suostumukset/", "/en/suostumukset/")[:-6] + "xxxxx/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The link does not work")
+    assert axe() == []
+    page.goto(link_in(message).replace("/suostumukset/", "/sv/suostumukset/")[:-6] + "xxxxx/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Länken fungerar inte")
+
     # Staff see the withdrawal on the contact, with when and how.
     sign_in(page, site_url, manager.username)
     page.goto(f"{site_url}/admin/snippets/registry/contact/inspect/{consent.contact_id}/")

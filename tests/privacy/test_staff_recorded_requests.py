@@ -142,5 +142,5 @@ def test_editors_moderators_and_plain_staff_cannot_record(client, group):
 def test_the_web_form_still_needs_an_email(client):
     response = client.post(reverse("privacy:request"), {"kind": "access", "name": "Maija"})
     assert response.status_code == 200
-    assert "Tämä kenttä vaaditaan" in response.content.decode()
+    assert "Tämä kenttä on pakollinen" in response.content.decode()
     assert not DataSubjectRequest.objects.exists()
