@@ -149,7 +149,8 @@ class RequestProvider(BaseProvider):
         for email, phone in DataSubjectRequest.objects.filter(
             anonymised_at__isnull=True
         ).values_list("email", "phone"):
-            yield (EMAIL, email)
+            if email:  # a request staff recorded from a phone call may have none
+                yield (EMAIL, email)
             if phone:
                 yield (PHONE, phone)
         for kind, old, new in RectificationRecord.objects.filter(
