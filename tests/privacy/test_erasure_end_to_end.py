@@ -116,7 +116,7 @@ def create_the_person(client, officer, django_capture_on_commit_callbacks):
                 puhelin="040 765 4321",
             ),
         )
-    consent = Consent.objects.get(contact__email=OLD_EMAIL)
+    consent = IntakeSubmission.objects.filter(consent_given=True).latest("pk").consent
     confirmation = next(m for m in mail.outbox if m.to == [OLD_EMAIL])
     client.post(link_in(confirmation), {"consents": [consent.pk]})
     assert Consent.objects.get(pk=consent.pk).withdrawn_at is not None
