@@ -28,6 +28,7 @@ if settings.DEBUG:
 # ones live under /sv/ and /en/. /admin/ and /documents/ stay unprefixed.
 urlpatterns += i18n_patterns(
     path("tietosuoja/", include("privacy.urls")),
+    path("suostumukset/", include("intake.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,11 +8,15 @@ class IntakeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete
+        from wagtail.signals import page_published
 
         from . import trade_register  # noqa: F401 (keeps the register's proposed values)
-        from .models import IntakeSubmission
-        from .signals import submission_deleted
+        from .models import FormPage, IntakeSubmission
+        from .signals import form_published, submission_deleted
 
         post_delete.connect(
             submission_deleted, sender=IntakeSubmission, dispatch_uid="intake_submission_deleted"
+        )
+        page_published.connect(
+            form_published, sender=FormPage, dispatch_uid="intake_form_consent_version"
         )

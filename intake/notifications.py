@@ -10,10 +10,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 
-def message_id(submission):
+def message_id(submission, kind="notification"):
     """The same Message-ID on every attempt, so mail clients can drop a duplicate."""
     host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-    return f"<intake-submission-{submission.pk}.{submission.submit_time:%Y%m%d%H%M%S}@{host}>"
+    stamp = f"{submission.pk}.{submission.submit_time:%Y%m%d%H%M%S}"
+    if kind != "notification":
+        stamp = f"{kind}-{stamp}"
+    return f"<intake-submission-{stamp}@{host}>"
 
 
 def notification_body(page, submission):

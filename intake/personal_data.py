@@ -58,7 +58,9 @@ class SubmissionProvider(BaseProvider):
                 yield (PHONE, phone)
 
     def export(self, subject: Subject):
-        submissions = self.find(subject).select_related("page", "notice_revision")
+        submissions = self.find(subject).select_related(
+            "page", "notice_revision", "consent_version"
+        )
         return {
             _("form submissions"): [
                 {
@@ -75,6 +77,9 @@ class SubmissionProvider(BaseProvider):
                     _("legal basis"): submission.get_legal_basis_display(),
                     _("purpose"): submission.purpose,
                     _("consent text shown"): submission.consent_text,
+                    _("version of the consent text"): (
+                        submission.consent_version.version if submission.consent_version else ""
+                    ),
                     _("processing restricted"): submission.processing_restricted,
                 }
                 for submission in submissions
@@ -215,6 +220,8 @@ INVENTORY = {
         "purpose": NOT_PERSONAL,
         "consent_given": PERSONAL,
         "consent_text": NOT_PERSONAL,
+        "consent_version": NOT_PERSONAL,
+        "consent": PERSONAL,
         "submitter_email": PERSONAL,
         "submitter_phone": PERSONAL,
         "contact": PERSONAL,
@@ -234,6 +241,16 @@ INVENTORY = {
         "leased_until": NOT_PERSONAL,
         "last_error": NOT_PERSONAL,
         "done_at": NOT_PERSONAL,
+    },
+    # Like the follow-up steps: a row that goes with its submission and says nothing
+    # about the sender beyond it (the withdrawal itself is on the register's consent).
+    "intake.ConsentLink": {
+        "id": NOT_PERSONAL,
+        "submission": NOT_PERSONAL,
+        "scope": NOT_PERSONAL,
+        "created_at": NOT_PERSONAL,
+        "expires_at": NOT_PERSONAL,
+        "used_at": NOT_PERSONAL,
     },
     "intake.ProposedChange": {
         "id": NOT_PERSONAL,

@@ -196,15 +196,16 @@ def sync_submission(submission):
             seen_where=where[:255],
         )
     if submission.consent_given and submission.consent_text:
-        Consent.objects.create(
+        submission.consent = Consent.objects.create(
             contact=contact,
             purpose=(submission.purpose or page.title)[:255],
             text_shown=submission.consent_text,
+            text_version_id=submission.consent_version_id,
             given_at=submission.submit_time,
             method=_("web form checkbox"),
         )
 
     submission.contact = contact
     submission.registry_outcome = RegistryOutcome.CREATED if created else RegistryOutcome.UPDATED
-    submission.save(update_fields=["contact", "registry_outcome"])
+    submission.save(update_fields=["contact", "consent", "registry_outcome"])
     return contact

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from privacy.identifiers import normalise_email, normalise_phone
+from registry.models import ConsentText
 
 from .client import client_ip, user_agent
 from .models import IntakeSubmission, RegisterField, SubmissionStep
@@ -31,10 +32,13 @@ def _normalised(normalise, value):
         return ""
 
 
-def steps_for(page):
+def steps_for(page, submission):
     kinds = [SubmissionStep.Kind.REGISTER, SubmissionStep.Kind.INDEX]
     if page.to_address.strip():
         kinds.append(SubmissionStep.Kind.NOTIFY)
+    if submission.consent_given and submission.submitter_email:
+        # The sender gets the link to withdraw the consent as easily as they gave it.
+        kinds.append(SubmissionStep.Kind.CONFIRM)
     return kinds
 
 
@@ -64,6 +68,11 @@ def store_submission(page, form, request):
         # Inside a caller's transaction this is a savepoint, so the error below leaves
         # that transaction usable.
         with transaction.atomic():
+            consent_version = (
+                ConsentText.in_force(page.consent_source, page.consent_text)
+                if form.consent_given
+                else None
+            )
             submission = IntakeSubmission.objects.create(
                 page=page,
                 submission_key=key,
@@ -75,11 +84,13 @@ def store_submission(page, form, request):
                 purpose=page.purpose,
                 consent_given=form.consent_given,
                 consent_text=page.consent_text if form.consent_given else "",
+                consent_version=consent_version,
                 submitter_email=_normalised(normalise_email, values.get(RegisterField.EMAIL)),
                 submitter_phone=_normalised(normalise_phone, values.get(RegisterField.PHONE)),
             )
             SubmissionStep.objects.bulk_create(
-                SubmissionStep(submission=submission, kind=kind) for kind in steps_for(page)
+                SubmissionStep(submission=submission, kind=kind)
+                for kind in steps_for(page, submission)
             )
             transaction.on_commit(partial(start_steps, submission.pk), robust=True)
     except IntegrityError:

@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.search.backends import get_search_backends
 
+from .confirmations import send_confirmation
 from .models import IntakeSubmission, SubmissionStep
 from .notifications import send_notification
 from .registry_sync import sync_submission
@@ -50,6 +51,11 @@ def _notify(step):
     _mark_done(step)
 
 
+def _confirm(step):
+    send_confirmation(step.submission)
+    _mark_done(step)
+
+
 def _index(step):
     for backend in get_search_backends(with_auto_update=True):
         backend.add(step.submission)
@@ -60,6 +66,7 @@ RUNNERS = {
     SubmissionStep.Kind.REGISTER: _register,
     SubmissionStep.Kind.NOTIFY: _notify,
     SubmissionStep.Kind.INDEX: _index,
+    SubmissionStep.Kind.CONFIRM: _confirm,
 }
 
 

@@ -4,6 +4,7 @@ from . import admin_views
 
 urlpatterns = [
     path("requests/", admin_views.request_index, name="requests"),
+    path("requests/new/", admin_views.request_create, name="request_create"),
     path("requests/<int:pk>/", admin_views.request_detail, name="request"),
     path("requests/<int:pk>/identity/", admin_views.request_identity, name="request_identity"),
     path("requests/<int:pk>/extend/", admin_views.request_extend, name="request_extend"),

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
@@ -21,6 +22,7 @@ from .forms import (
     ExtensionForm,
     IdentityCheckForm,
     RectificationForm,
+    StaffRequestForm,
 )
 from .inventory import personal_entries
 from .models import DataSubjectRequest, Disclosure, ErasureLedgerEntry, RetentionRun
@@ -52,6 +54,30 @@ def request_index(request):
         requests=requests.select_related("handled_by")[:500],
         statuses=Status.choices,
         status=status,
+        can_record=request.user.has_perm("privacy.add_datasubjectrequest"),
+    )
+
+
+@permission_required("privacy.add_datasubjectrequest", raise_exception=True)
+def request_create(request):
+    """Record a request that came by phone, letter, email or at the desk."""
+    form = StaffRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        subject_request = DataSubjectRequest.record_by_staff(
+            request.user, data.pop("received_on"), **data
+        )
+        messages.success(
+            request,
+            _("Request #%(number)s was recorded; answer it by %(due)s.")
+            % {"number": subject_request.pk, "due": date_format(subject_request.due_on)},
+        )
+        return redirect("privacy_admin:request", subject_request.pk)
+    return _render(
+        request,
+        "privacy/admin/request_create.html",
+        _("Record a request"),
+        form=form,
     )
 
 

@@ -9,6 +9,8 @@ from ops.mail import FORGET_WHEN_SENT
 
 
 def _send(request, template, subject, address=None, forget=False, **context):
+    if not (address or request.email):
+        return  # recorded by staff without an address: they answer by phone or letter
     with translation.override(request.language or "fi"):
         body = render_to_string(
             f"privacy/email/{template}.txt", {"request_obj": request, **context}

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import DataSubjectRequest, Disclosure
@@ -23,9 +24,68 @@ class RequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Radio buttons need no empty "---------" choice.
         self.fields["kind"].choices = DataSubjectRequest.Kind.choices
+        # Only a request staff record may come without one: the web form confirms by it.
+        self.fields["email"].required = True
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+
+class StaffRequestForm(forms.ModelForm):
+    """A request received by phone, letter, email or at the desk, as staff record it."""
+
+    received_on = forms.DateField(
+        label=_("Date of receipt"),
+        help_text=_("The month to answer runs from this day."),
+        # The browser's date picker sends and shows ISO dates, whatever the language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    class Meta:
+        model = DataSubjectRequest
+        fields = ["kind", "channel", "name", "email", "phone", "details", "language"]
+        widgets = {"kind": forms.RadioSelect, "channel": forms.RadioSelect}
+        labels = {"kind": _("What does the person ask for?"), "language": _("Answer in")}
+        help_texts = {
+            "email": _("Needed for access: the download link is sent to it."),
+            "phone": _("Finds their data in the register once their identity is checked."),
+            "details": _("What they asked, in their words, and anything needed to find them."),
+        }
+
+    LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = DataSubjectRequest.Kind.choices
+        self.fields["channel"].choices = [
+            choice
+            for choice in DataSubjectRequest.Channel.choices
+            if choice[0] != DataSubjectRequest.Channel.WEB
+        ]
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Answer in"), choices=self.LANGUAGES, initial="fi"
+        )
+        self.fields["received_on"].initial = timezone.localdate
+        self.fields["received_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError(_("The date of receipt cannot be in the future."))
+        return received_on
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("email") or data.get("phone")):
+            raise forms.ValidationError(
+                _("Give the requester's email or phone number: their data is found by them.")
+            )
+        if data.get("kind") == DataSubjectRequest.Kind.ACCESS and not data.get("email"):
+            self.add_error("email", _("An access request needs an email for the download link."))
+        return data
 
 
 class IdentityCheckForm(forms.Form):

@@ -29,6 +29,7 @@ INVENTORY = {
     "privacy.DataSubjectRequest": {
         "id": NOT_PERSONAL,
         "kind": NOT_PERSONAL,
+        "channel": NOT_PERSONAL,
         "status": NOT_PERSONAL,
         "language": NOT_PERSONAL,
         "name": (PERSONAL, "name"),
@@ -36,6 +37,7 @@ INVENTORY = {
         "phone": (PERSONAL, "phone"),
         "details": PERSONAL,
         "received_at": NOT_PERSONAL,
+        "recorded_by": NOT_PERSONAL,
         "email_confirmed_at": NOT_PERSONAL,
         "due_on": NOT_PERSONAL,
         "extension_months": NOT_PERSONAL,
@@ -147,7 +149,8 @@ class RequestProvider(BaseProvider):
         for email, phone in DataSubjectRequest.objects.filter(
             anonymised_at__isnull=True
         ).values_list("email", "phone"):
-            yield (EMAIL, email)
+            if email:  # a request staff recorded from a phone call may have none
+                yield (EMAIL, email)
             if phone:
                 yield (PHONE, phone)
         for kind, old, new in RectificationRecord.objects.filter(

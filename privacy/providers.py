@@ -163,8 +163,9 @@ class BaseProvider:
         """Apply {key: new value}; [(key, old, new)] applied."""
         return []
 
-    def disclosable(self, contact_ids, fields) -> list:
-        """Rows for a recipient, restricted people left out."""
+    def disclosable(self, contact_ids, fields, consent_based=False) -> list:
+        """Rows for a recipient, restricted people left out; when the disclosure rests on
+        consent, also those with no consent in force (withdrawn ones count as none)."""
         return []
 
     def describe(self) -> dict | None:

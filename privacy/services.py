@@ -358,7 +358,8 @@ def disclose(
     outside_eea=False,
     safeguard="",
 ):
-    """Export contacts for a recipient and log it; restricted people are left out.
+    """Export contacts for a recipient and log it; restricted people are left out, and so,
+    when the legal basis is consent, are those whose consent is withdrawn or was never given.
 
     Marketing is refused outright: the notice promises personal data is never
     disclosed for marketing.
@@ -378,7 +379,11 @@ def disclose(
     disclosure.full_clean(exclude=["disclosed_by"])
     rows = []
     for provider in registered():
-        rows.extend(provider.disclosable(contact_ids, fields))
+        rows.extend(
+            provider.disclosable(
+                contact_ids, fields, consent_based=legal_basis == Disclosure.LegalBasis.CONSENT
+            )
+        )
     disclosure.contact_ids = [row["contact_id"] for row in rows]
     disclosure.row_count = len(rows)
     disclosure.save()

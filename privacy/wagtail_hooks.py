@@ -115,6 +115,7 @@ def add_privacy_panels(request, panels):
 def register_privacy_log_actions(actions):
     for action, label in [
         ("privacy.request.receive", _("Request received")),
+        ("privacy.request.record", _("Request recorded by staff")),
         ("privacy.request.confirm", _("Requester confirmed their email")),
         ("privacy.request.identity_check", _("Identity check recorded")),
         ("privacy.request.extend", _("Deadline extended")),

@@ -102,11 +102,20 @@ INVENTORY = {
         "contact": PERSONAL,
         "purpose": PERSONAL,
         "text_shown": NOT_PERSONAL,
+        "text_version": NOT_PERSONAL,
         "given_at": PERSONAL,
         "method": PERSONAL,
         "withdrawn_at": PERSONAL,
         "withdrawal_method": PERSONAL,
         "recorded_by": NOT_PERSONAL,
+    },
+    # The words a form asks consent with, version by version: nothing about anyone.
+    "registry.ConsentText": {
+        "id": NOT_PERSONAL,
+        "source": NOT_PERSONAL,
+        "version": NOT_PERSONAL,
+        "text": NOT_PERSONAL,
+        "recorded_at": NOT_PERSONAL,
     },
     "registry.CustomerEvent": {
         "id": NOT_PERSONAL,
@@ -330,7 +339,7 @@ class ContactProvider(BaseProvider):
             "web_links",
             "memberships__organisation",
             "ip_addresses",
-            "consents",
+            "consents__text_version",
             "events__organisation",
             "service_orders__changes",
             "service_orders__organisation",
@@ -353,7 +362,15 @@ class ContactProvider(BaseProvider):
                 for membership in contact.memberships.all()
             ],
             str(_("IP addresses seen")): [_record(ip) for ip in contact.ip_addresses.all()],
-            str(_("consents")): [_record(consent) for consent in contact.consents.all()],
+            str(_("consents")): [
+                {
+                    **_record(consent),
+                    str(_("version of the text")): (
+                        consent.text_version.version if consent.text_version else ""
+                    ),
+                }
+                for consent in contact.consents.all()
+            ],
             str(_("customer events")): [
                 {
                     str(_("organisation")): event.organisation.name if event.organisation else "",
@@ -563,16 +580,15 @@ class ContactProvider(BaseProvider):
 
     # -- disclosure --------------------------------------------------------
 
-    def disclosable(self, contact_ids, fields):
+    def disclosable(self, contact_ids, fields, consent_based=False):
         unknown = set(fields) - set(DISCLOSABLE_FIELDS)
         if unknown:
             raise ValueError(f"fields that cannot be disclosed: {sorted(unknown)}")
         rows = []
-        contacts = (
-            Contact.objects.unrestricted()
-            .filter(pk__in=contact_ids)
-            .prefetch_related("phones", "memberships__organisation")
-        )
+        contacts = Contact.objects.unrestricted().filter(pk__in=contact_ids)
+        if consent_based:
+            contacts = contacts.with_active_consent()
+        contacts = contacts.prefetch_related("phones", "memberships__organisation")
         for contact in contacts:
             values = {
                 "name": contact.full_name,

@@ -299,7 +299,7 @@ class ContactInspectView(snippets.InspectView):
                 ),
                 "phones",
                 "web_links",
-                "consents",
+                "consents__text_version",
                 "ip_addresses",
                 "service_orders",
             ),

@@ -79,6 +79,15 @@ def person(db):
         proposed_value=f"{LAST}-Uusi",
     )
     request = DataSubjectRequest.objects.create(kind=DataSubjectRequest.Kind.ACCESS, email=EMAIL)
+    # One taken by phone at the desk, with her name in staff's words.
+    DataSubjectRequest.objects.create(
+        kind=DataSubjectRequest.Kind.ERASURE,
+        channel=DataSubjectRequest.Channel.PHONE,
+        status=DataSubjectRequest.Status.OPEN,
+        name=f"{FIRST} {LAST}",
+        phone=PHONE,
+        details=f"{FIRST} {LAST} soitti.",
+    )
     link = EditLink.objects.create(listing=listing, contact=contact)
     OutgoingEmail.objects.create(
         subject="Uusi yhteydenotto",
@@ -228,6 +237,7 @@ def test_the_url_list_covers_the_admin(person):
         "wagtailsnippets_registry_contact:inspect",
         "wagtailsnippetchoosers_registry_contact:choose",
         "privacy_admin:request",
+        "privacy_admin:request_create",
         "intake_admin:proposed_changes",
         "directory_send_link",
         "wagtailadmin_reports:site_history",
@@ -237,6 +247,19 @@ def test_the_url_list_covers_the_admin(person):
 @pytest.mark.parametrize("role", ROLES)
 def test_editors_moderators_and_plain_staff_get_no_personal_data_anywhere(person, role):
     assert where_shown(ROLES[role](), person) == {}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_editors_moderators_and_plain_staff_cannot_record_a_request(person, role):
+    client = Client()
+    client.force_login(ROLES[role]())
+    url = reverse("privacy_admin:request_create")
+    before = DataSubjectRequest.objects.count()
+    # Wagtail answers a permission denied in the admin with a redirect to the dashboard.
+    assert client.get(url)["Location"] == reverse("wagtailadmin_home")
+    answer = client.post(url, {"kind": "access", "channel": "phone", "email": EMAIL})
+    assert answer["Location"] == reverse("wagtailadmin_home")
+    assert DataSubjectRequest.objects.count() == before
 
 
 def test_the_roles_whose_job_needs_it_find_the_person(person):

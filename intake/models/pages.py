@@ -120,6 +120,11 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
         return bool(self.consent_text.strip())
 
     @property
+    def consent_source(self):
+        """Where the register says this form's consent was asked (see registry.ConsentText)."""
+        return f"form page #{self.pk}"
+
+    @property
     def consent_required(self):
         return self.legal_basis == LegalBasis.CONSENT
 
@@ -191,6 +196,23 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
         context = super().get_context(request)
         context["shared_article"] = article_for_new_visitor(self, request)
         return TemplateResponse(request, self.get_template(request), context)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The thank-you page; after a consent, with the sender's link to withdraw it."""
+        from .. import consent_links
+        from .consent_links import ConsentLink
+
+        response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        if (
+            form_submission is not None
+            and form_submission.consent_given
+            and form_submission.submitter_email
+        ):
+            token = consent_links.issue(form_submission, ConsentLink.Scope.SUBMISSION)
+            response.context_data["consent_url"] = consent_links.url(
+                token, self.locale.language_code
+            )
+        return response
 
     def render_form(self, request, form, status=200, error=None):
         """The form again, with what the user typed and a message saying what went wrong."""

@@ -33,6 +33,23 @@ class IntakeSubmission(index.Indexed, AbstractFormSubmission):
     purpose = models.CharField(_("purpose"), max_length=255, blank=True)
     consent_given = models.BooleanField(_("consent given"), default=False)
     consent_text = models.TextField(_("consent text shown"), blank=True)
+    consent_version = models.ForeignKey(
+        "registry.ConsentText",
+        verbose_name=_("version of the consent text"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The register's record of the consent, once the register step has made it.
+    consent = models.ForeignKey(
+        "registry.Consent",
+        verbose_name=_("consent in the register"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Normalised copies of the mapped email and phone: what a data-subject request finds.
     submitter_email = models.CharField(_("email"), max_length=254, blank=True, db_index=True)
     submitter_phone = models.CharField(_("phone number"), max_length=20, blank=True)
@@ -98,6 +115,7 @@ class SubmissionStep(models.Model):
         NOTIFY = "notify", _("Notification email")
         REGISTER = "register", _("Register update")
         INDEX = "index", _("Search index")
+        CONFIRM = "confirm", _("Confirmation to the sender")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")

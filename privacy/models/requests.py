@@ -49,13 +49,24 @@ class DataSubjectRequest(models.Model):
         COMPLETED = "completed", _("Completed")
         REFUSED = "refused", _("Refused")
 
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web form")
+        PHONE = "phone", _("Phone")
+        LETTER = "letter", _("Letter")
+        DESK = "desk", _("At the desk")
+        EMAIL = "email", _("Email")
+
     kind = models.CharField(_("request"), max_length=20, choices=Kind.choices)
+    channel = models.CharField(
+        _("received by"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
     )
     language = models.CharField(_("language"), max_length=10, default="fi")
     name = models.CharField(_("name"), max_length=200, blank=True)
-    email = models.EmailField(_("email"))
+    # A request by phone, letter or at the desk may come without one.
+    email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(
         _("phone number"),
         max_length=40,
@@ -69,6 +80,15 @@ class DataSubjectRequest(models.Model):
     )
 
     received_at = models.DateTimeField(_("received"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who recorded a request received by phone, letter, email or at the desk."),
+    )
     email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     due_on = models.DateField(_("due"))
     extension_months = models.PositiveSmallIntegerField(_("extended by months"), default=0)
@@ -182,6 +202,26 @@ class DataSubjectRequest(models.Model):
     def _log(self, action, user=None, **data):
         """Audit a state change; the entry names the request, never the person."""
         log(self, action, user=user, title=f"request #{self.pk}", data=data)
+
+    @classmethod
+    def record_by_staff(cls, user, received_on, **fields):
+        """A request received by phone, letter, email or at the desk, recorded by staff.
+
+        Open at once: staff took it, so there is no email to confirm; what they must
+        still record before completing one is how the requester's identity was
+        verified. The month to answer runs from the day it was received.
+        """
+        now = timezone.localtime()
+        received_at = (
+            now
+            if received_on == now.date()
+            else timezone.make_aware(datetime.datetime.combine(received_on, datetime.time(9)))
+        )
+        request = cls(status=cls.Status.OPEN, received_at=received_at, recorded_by=user, **fields)
+        request.full_clean(exclude=["due_on"])
+        request.save()
+        request._log("privacy.request.record", user, channel=request.channel)
+        return request
 
     def confirm_email(self):
         if self.status != self.Status.UNCONFIRMED:

@@ -12,6 +12,7 @@ from .choices import (
 )
 from .contacts import (
     Consent,
+    ConsentText,
     Contact,
     ContactPhone,
     ContactWebLink,
@@ -27,6 +28,7 @@ from .trade_register import FieldSource, TradeRegisterStatus
 __all__ = [
     "BillingDetails",
     "Consent",
+    "ConsentText",
     "Contact",
     "ContactPhone",
     "ContactWebLink",

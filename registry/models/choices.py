@@ -35,6 +35,7 @@ class CustomerEventKind(models.TextChoices):
     EVENT_ATTENDED = "event_attended", _("Event attended")
     ORDER = "order", _("Order")
     CONTRACT = "contract", _("Contract")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
 
 
 class CustomerEventChannel(models.TextChoices):

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,8 @@ from modelcluster.models import ClusterableModel
 from privacy.identifiers import normalise_email, normalise_phone
 
 from .audit import audit_label_for
-from .choices import DataSource, LegalBasis
+from .choices import CustomerEventChannel, CustomerEventKind, DataSource, LegalBasis
+from .events import CustomerEvent
 from .mixins import PostalAddressMixin, TimestampedModel, WebLinkBase
 
 
@@ -20,6 +21,10 @@ class ContactQuerySet(models.QuerySet):
 
     def with_email(self, email):
         return self.filter(email=normalise_email(email))
+
+    def with_active_consent(self):
+        """Contacts with a consent not withdrawn: those processing based on consent may reach."""
+        return self.filter(consents__withdrawn_at__isnull=True).distinct()
 
 
 class Contact(PostalAddressMixin, TimestampedModel, ClusterableModel):
@@ -212,12 +217,70 @@ class IPAddressSeen(models.Model):
         return self.ip_address
 
 
+class ConsentText(models.Model):
+    """One version of a consent text where it is asked (a web form, say).
+
+    A changed text is a new version; each consent points at the version it was given
+    with, and keeps its own copy of the words, so an edit never rewrites what was agreed.
+    """
+
+    source = models.CharField(
+        _("asked at"), max_length=100, help_text=_("For example 'form page #12'.")
+    )
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text"))
+    recorded_at = models.DateTimeField(_("in use from"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent text")
+        verbose_name_plural = _("consent texts")
+        ordering = ["source", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "version"], name="registry_consent_text_unique_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source} v{self.version}"
+
+    @classmethod
+    def in_force(cls, source, text):
+        """The version of `text` at `source`: the latest if unchanged, else a new one."""
+        for _attempt in range(3):
+            latest = cls.objects.filter(source=source).order_by("-version").first()
+            if latest is not None and latest.text == text:
+                return latest
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(
+                        source=source, version=(latest.version if latest else 0) + 1, text=text
+                    )
+            except IntegrityError:
+                continue  # another request recorded the same change a moment ago
+        raise IntegrityError(f"could not record a version of the consent text at {source}")
+
+
+class ConsentQuerySet(models.QuerySet):
+    def active(self):
+        """Consents given and not withdrawn: the only ones processing may rest on."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class Consent(models.Model):
     """Consent as its own record: what, the exact text shown, when, how, and withdrawal."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("consented to"), max_length=255)
     text_shown = models.TextField(_("text shown"))
+    text_version = models.ForeignKey(
+        ConsentText,
+        verbose_name=_("version of the text"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consents",
+    )
     given_at = models.DateTimeField(_("given"), default=timezone.now)
     method = models.CharField(
         _("how"), max_length=100, help_text=_("For example 'web form checkbox' or 'signed form'.")
@@ -233,6 +296,8 @@ class Consent(models.Model):
         related_name="+",
     )
 
+    objects = ConsentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
@@ -245,7 +310,24 @@ class Consent(models.Model):
     def is_active(self):
         return self.withdrawn_at is None
 
-    def withdraw(self, method, when=None):
+    def withdraw(self, method, channel=CustomerEventChannel.OTHER, when=None, user=None):
+        """Record the withdrawal and its source, and a customer event on the contact.
+
+        From then on the consent counts as absent wherever consent gates processing
+        (`ConsentQuerySet.active`). Returns False when it was withdrawn already.
+        """
+        if not self.is_active:
+            return False
         self.withdrawn_at = when or timezone.now()
         self.withdrawal_method = method
         self.save(update_fields=["withdrawn_at", "withdrawal_method"])
+        CustomerEvent.objects.create(
+            contact_id=self.contact_id,
+            kind=CustomerEventKind.CONSENT_WITHDRAWN,
+            channel=channel,
+            occurred_at=self.withdrawn_at,
+            description=_("Consent withdrawn: %(purpose)s (%(how)s)")
+            % {"purpose": self.purpose, "how": method},
+            recorded_by=user,
+        )
+        return True

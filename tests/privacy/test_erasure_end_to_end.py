@@ -19,8 +19,8 @@ from directory.services import apply_owner_changes, text_values, visibility_valu
 from intake.models import FormPage, IntakeSubmission
 from ops.models import OutgoingEmail
 from privacy.models import DataSubjectRequest
-from registry.models import Contact, Organisation
-from tests.intake.factories import contact_answers
+from registry.models import Consent, Contact, Organisation
+from tests.intake.factories import contact_answers, directory_answers
 
 from .dbscan import rows_pointing_at, traces
 from .factories import person
@@ -103,6 +103,23 @@ def create_the_person(client, officer, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             client.post(form.url, answers, HTTP_USER_AGENT="Liisa Lahtinen's browser")
     assert IntakeSubmission.objects.filter(submitter_phone=PHONE).count() == 2
+
+    # A consent-based form, then the consent withdrawn from the link in its email.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            FormPage.objects.get(slug="yrityshakemistoon", locale__language_code="fi").url,
+            directory_answers(
+                yrityksen_nimi="Lahtisen Puu Oy",
+                yhteyshenkilo="Liisa Lahtinen",
+                sahkoposti=OLD_EMAIL,
+                puhelin="040 765 4321",
+            ),
+        )
+    consent = IntakeSubmission.objects.filter(consent_given=True).latest("pk").consent
+    confirmation = next(m for m in mail.outbox if m.to == [OLD_EMAIL])
+    client.post(link_in(confirmation), {"consents": [consent.pk]})
+    assert Consent.objects.get(pk=consent.pk).withdrawn_at is not None
 
     # The listing shows her phone and email; she edited it herself, once.
     listing = Listing.objects.create(
