@@ -6,7 +6,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, freshness
 from .models import Listing, Service
 from .trade_register import HIDDEN_BY_TRADE_REGISTER
 
@@ -15,8 +15,8 @@ class ListingViewSet(SnippetViewSet):
     model = Listing
     icon = "list-ul"
     menu_label = _("Listings")
-    list_display = ["name", "municipality", "status", "updated_at"]
-    list_filter = ["status", "industry_section"]
+    list_display = ["name", "municipality", "status", "unconfirmed", "updated_at"]
+    list_filter = ["status", "industry_section", "unconfirmed"]
     search_fields = ["name", "municipality"]
     inspect_view_enabled = True
 
@@ -96,6 +96,15 @@ def register_directory_log_actions(actions):
     )
     actions.register_action(
         "directory.listing_approved", _("Approve listing"), _("Listing approved")
+    )
+    actions.register_action(
+        freshness.CONFIRMED, _("Confirm listing"), _("Owner confirmed the listing is current")
+    )
+    actions.register_action(
+        freshness.REMINDED, _("Remind owners"), _("Reminder to confirm the listing sent")
+    )
+    actions.register_action(
+        freshness.FLAGGED, _("Flag unconfirmed"), _("Listing left unconfirmed after reminders")
     )
     actions.register_action(
         HIDDEN_BY_TRADE_REGISTER,

@@ -23,7 +23,7 @@ VISIBILITY_FIELDS = {
     "contact_persons": "show_contact_persons",
 }
 # Paths of the index page that a company slug must not shadow.
-RESERVED_SLUGS = {"feed", "suggest"}
+RESERVED_SLUGS = {"feed", "suggest", "add"}
 # The text an owner writes; changes to it may wait for staff approval.
 TEXT_FIELDS = (
     "description",

@@ -128,6 +128,24 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
         grant_edit(request, listing, link)
         return redirect(self.get_url(request) + self.reverse_subpage("owner_edit", args=[slug]))
 
+    @re_path(r"^(?P<slug>[-\w]+)/confirm/(?P<token>[-\w]+)/$")
+    def confirm(self, request, slug, token):
+        from ..views import confirm_listing
+
+        return confirm_listing(request, self, slug, token)
+
+    @path("add/")
+    def apply(self, request):
+        from ..application_views import apply
+
+        return apply(request, self)
+
+    @path("<slug:slug>/claim/")
+    def claim(self, request, slug):
+        from ..application_views import claim
+
+        return claim(request, self, slug)
+
     @path("<slug:slug>/edit/")
     def owner_edit(self, request, slug):
         from ..views import owner_edit
