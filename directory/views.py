@@ -101,6 +101,7 @@ def directory_index(request, page):
         "filters_active": bool(query.municipality or query.industry or query.service),
         "feed_url": base_url + page.reverse_subpage("rss_feed"),
         "suggest_url": base_url + page.reverse_subpage("suggest"),
+        "apply_url": base_url + page.reverse_subpage("apply"),
     }
     template = (
         "directory/includes/results.html"

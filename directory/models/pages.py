@@ -140,6 +140,12 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
 
         return apply(request, self)
 
+    @path("add/sent/")
+    def applied(self, request):
+        from ..application_views import applied
+
+        return applied(request, self)
+
     @path("<slug:slug>/claim/")
     def claim(self, request, slug):
         from ..application_views import claim
