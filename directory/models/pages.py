@@ -96,6 +96,18 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
 
         return NewListingsAtomFeed(self)(request)
 
+    @path("add/")
+    def apply(self, request):
+        from ..application_views import apply
+
+        return apply(request, self)
+
+    @path("add/sent/")
+    def applied(self, request):
+        from ..application_views import applied
+
+        return applied(request, self)
+
     @path("<slug:slug>/")
     def company(self, request, slug):
         from ..views import company_page
@@ -133,18 +145,6 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
         from ..views import confirm_listing
 
         return confirm_listing(request, self, slug, token)
-
-    @path("add/")
-    def apply(self, request):
-        from ..application_views import apply
-
-        return apply(request, self)
-
-    @path("add/sent/")
-    def applied(self, request):
-        from ..application_views import applied
-
-        return applied(request, self)
 
     @path("<slug:slug>/claim/")
     def claim(self, request, slug):
