@@ -101,7 +101,7 @@ def test_consent_and_a_contact_person_are_required(client, directory_page):
         apply_url(directory_page, "sv"), answers(consent=None, first_name="", email="x@")
     )
     assert len(errors(response)) == 3
-    assert "Detta fält är obligatoriskt." in response.content.decode()
+    assert "Det här fältet är obligatoriskt" in response.content.decode()
     assert not ListingApplication.objects.exists()
 
 
@@ -177,7 +177,7 @@ def test_an_application_is_stored_and_both_sides_are_told(client, directory_page
     assert "Jag samtycker" in application.consent_text or "samtycke" in application.consent_text
     to_applicant, to_reviewer = mail.outbox
     assert to_applicant.to == ["kaisa@kahvi.example"]
-    assert "Vi har tagit emot" in to_applicant.body
+    assert "vi har tagit emot" in to_applicant.body
     assert to_reviewer.to == [reviewer.email]
     # the reviewers' inbox gets the company, not the person
     assert "Kuopion Kahvipaahtimo Oy" in to_reviewer.body
@@ -224,8 +224,8 @@ def test_approval_makes_the_organisation_listing_and_owner(
     assert "is now in the company directory" in message.body
     assert client.get(link_from(message)).status_code == 302
     # and the company is in the directory
-    results = client.get(directory_page.url, {"q": "Ohjelmistotalo"}).content.decode()
-    assert "Saimaan Ohjelmistotalo Oy" in results
+    results = client.get(directory_page.url, {"q": "Saimaan"}).content.decode()
+    assert "<mark>Saimaan</mark> Ohjelmistotalo Oy" in results
 
 
 def test_rejection_needs_a_reason_and_tells_the_applicant(client, directory_page, reviewer):

@@ -52,7 +52,7 @@ def test_the_first_reminder_goes_a_year_after_publishing_and_only_once(listing):
     assert mail.outbox == []
     run(days(365))
     [message] = reminders_to("pekka@puutyo.example")
-    assert "Onko yrityksen" in message.subject and "current?" in message.subject
+    assert "Ovatko yrityksen" in message.subject and "current?" in message.subject
     # in Finnish first, then Swedish and English; both links in each
     assert message.body.index("Hei") < message.body.index("Hej") < message.body.index("Hello")
     assert message.body.count("/confirm/") == 3
