@@ -143,9 +143,7 @@ def test_a_business_id_already_listed_is_refused_with_a_way_to_claim(client, dir
     assert not ListingApplication.objects.exists()
 
 
-def test_a_second_application_for_the_same_business_id_waits_for_the_first(
-    client, directory_page
-):
+def test_a_second_application_for_the_same_business_id_waits_for_the_first(client, directory_page):
     assert client.post(apply_url(directory_page), answers()).status_code == 302
     response = client.post(apply_url(directory_page), answers(email="toinen@kahvi.example"))
     assert "odottaa jo" in response.content.decode()
@@ -190,9 +188,7 @@ def decide(user, application, **data):
     return client.post(reverse("directory_application", args=[application.pk]), data)
 
 
-def test_approval_makes_the_organisation_listing_and_owner(
-    client, directory_page, prh, reviewer
-):
+def test_approval_makes_the_organisation_listing_and_owner(client, directory_page, prh, reviewer):
     prh.add(recorded("active"))
     client.post(
         apply_url(directory_page, "en"),
