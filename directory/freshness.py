@@ -63,7 +63,7 @@ def confirm_token(listing, contact, sent):
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
-def check_token(listing, token, now=None):
+def check_token(listing, token):
     """The contact the token was sent to, while it may still confirm the listing."""
     try:
         signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
