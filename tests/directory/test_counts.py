@@ -15,12 +15,12 @@ from directory.models import ListingDailyCount
 from .conftest import company_url
 from .factories import ListingFactory
 from .test_owner_links import edit_url, open_link
+from .test_search_outage import DATABASE_SEARCH_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
-# The search page's database queries before counting (test_search_outage's figure),
-# and the one upsert that counts every result shown.
-SEARCH_PAGE_QUERIES = 13 + 1
+# The search page's database queries, the one upsert counting every result included.
+SEARCH_PAGE_QUERIES = DATABASE_SEARCH_PAGE_QUERIES
 
 
 def seen(listing):

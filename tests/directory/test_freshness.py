@@ -163,3 +163,12 @@ def test_saving_on_the_edit_form_confirms_the_listing(client, directory_page, li
     assert response.status_code == 302
     listing.refresh_from_db()
     assert listing.confirmed_at is not None and not listing.unconfirmed
+
+
+def test_the_periodic_task_does_the_same_as_the_command(listing):
+    from directory import tasks
+
+    with time_machine.travel(days(365), tick=False):
+        result = tasks.daily_upkeep.enqueue()
+    assert result.return_value == {"reminded": 1, "flagged": 0, "counts_removed": 0}
+    assert len(reminders_to("pekka@puutyo.example")) == 1
