@@ -10,6 +10,7 @@ class DirectoryConfig(AppConfig):
         from ops import search_backlog
 
         from . import (
+            counts,  # noqa: F401 (counts pages the page cache serves)
             signals,  # noqa: F401 (connects the index to saves and deletes)
             trade_register,  # noqa: F401 (hides the listings of ended companies)
         )

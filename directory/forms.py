@@ -1,9 +1,13 @@
+import re
+
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from privacy.identifiers import normalise_phone
+from home.validators import validate_business_id
+from privacy.identifiers import normalise_email, normalise_phone
 
+from .applications import listed, pending
 from .industries import SECTION_CHOICES
 from .models import VISIBILITY_FIELDS, Listing, Service
 
@@ -152,3 +156,99 @@ class OwnerEditForm(forms.Form):
         elif listing.status == Listing.Status.HIDDEN:
             values["status"] = Listing.Status.PUBLIC  # services.apply_owner_changes may hold it
         return values
+
+
+CONSENT_TEXT = _(
+    "I agree that the company development company Miksei stores my name, email address "
+    "and phone number as the company's contact person for the company directory. I can "
+    "withdraw my consent at any time."
+)
+
+
+class ContactPersonForm(forms.Form):
+    """The applicant: who the directory's staff and the listing's edit links reach."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    role = forms.CharField(label=_("Role in the company"), max_length=150, required=False)
+    email = forms.EmailField(label=_("Email"))
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    consent = forms.BooleanField(label=CONSENT_TEXT)
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_phone(phone) if phone else ""
+
+    def contact_fields(self):
+        data = self.cleaned_data
+        return {
+            "first_name": data["first_name"].strip(),
+            "last_name": data["last_name"].strip(),
+            "role": data["role"].strip(),
+            "email": data["email"],
+            "phone": data["phone"],
+            "consent_text": str(CONSENT_TEXT),
+        }
+
+
+class ApplicationForm(ContactPersonForm):
+    """A business not yet listed asks to be added."""
+
+    business_id = forms.CharField(
+        label=_("Business ID"),
+        max_length=20,
+        help_text=_("Y-tunnus, for example 1234567-8."),
+    )
+    company_name = forms.CharField(label=_("Company name"), max_length=255, required=False)
+    municipality = forms.CharField(label=_("Municipality"), max_length=100, required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the company does, in a few sentences (you can edit it later)."),
+    )
+
+    field_order = ["business_id", "company_name", "municipality", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.already_listed = None  # the listing that already has this business ID
+
+    def clean_business_id(self):
+        # "1234567 8", " 1234567-8 ": the form the register writes, before the check digit.
+        value = "".join(self.cleaned_data["business_id"].split())
+        if re.fullmatch(r"\d{8}", value):
+            value = f"{value[:7]}-{value[7]}"
+        validate_business_id(value)
+        return value
+
+    def clean(self):
+        data = super().clean()
+        business_id = data.get("business_id")
+        if not business_id:
+            return data
+        self.already_listed = listed(business_id)
+        if self.already_listed is not None:
+            self.add_error(
+                "business_id",
+                forms.ValidationError(
+                    _("A company with this business ID is already in the directory."),
+                    code="listed",
+                ),
+            )
+        elif pending(business_id):
+            self.add_error(
+                "business_id",
+                _("An application for this business ID is already waiting for our staff."),
+            )
+        return data
+
+    def require_details(self):
+        """On sending (not on fetching from the Trade Register) the name is required."""
+        if self.is_valid() and not self.cleaned_data["company_name"].strip():
+            self.add_error("company_name", _("Enter the company's name."))
+        return not self.errors

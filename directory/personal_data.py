@@ -17,7 +17,7 @@ from privacy.identifiers import email_key, phone_key
 from privacy.providers import EMAIL, NOT_PERSONAL, PERSONAL, BaseProvider, Subject
 from privacy.retention import retention_cutoff
 
-from .models import EditLink, Listing
+from .models import EditLink, Listing, ListingApplication
 
 INVENTORY = {
     "directory.Service": {
@@ -58,6 +58,39 @@ INVENTORY = {
         "updated_at": NOT_PERSONAL,
         "published_at": NOT_PERSONAL,
         "search_vector": NOT_PERSONAL,
+        "confirmed_at": NOT_PERSONAL,
+        "reminders_sent": NOT_PERSONAL,
+        "last_reminded_at": NOT_PERSONAL,
+        "unconfirmed": NOT_PERSONAL,
+    },
+    "directory.ListingDailyCount": {
+        "id": NOT_PERSONAL,
+        "listing": NOT_PERSONAL,
+        "day": NOT_PERSONAL,
+        "views": NOT_PERSONAL,
+        "impressions": NOT_PERSONAL,
+    },
+    "directory.ListingApplication": {
+        "id": NOT_PERSONAL,
+        "kind": NOT_PERSONAL,
+        "status": NOT_PERSONAL,
+        "business_id": NOT_PERSONAL,
+        "company_name": NOT_PERSONAL,
+        "municipality": NOT_PERSONAL,
+        "description": NOT_PERSONAL,
+        "from_trade_register": NOT_PERSONAL,
+        "listing": NOT_PERSONAL,
+        "first_name": (PERSONAL, "name"),
+        "last_name": (PERSONAL, "name"),
+        "role": (PERSONAL, "position"),
+        "email": (PERSONAL, "email"),
+        "phone": (PERSONAL, "phone"),
+        "consent_text": PERSONAL,
+        "language": PERSONAL,
+        "created_at": PERSONAL,
+        "decided_at": PERSONAL,
+        "decided_by": PERSONAL,
+        "rejection_reason": PERSONAL,
     },
     "directory.EditLink": {
         "id": NOT_PERSONAL,
@@ -205,6 +238,63 @@ class DirectoryEditLinkProvider(BaseProvider):
         return EditLink.objects.filter(expires_at__lt=retention_cutoff(now))
 
 
+class DirectoryApplicationProvider(BaseProvider):
+    """Applications to list a company or claim a listing: the contact person's details.
+
+    An approved application's person lives on in the register (a contact and a
+    membership, their own provider's); the application itself is deleted on erasure
+    and KEPT_FOR after its decision, or after its arrival while nobody decides it.
+    """
+
+    label = "directory.application"
+    models = [ListingApplication]
+
+    def find(self, subject: Subject):
+        return ListingApplication.objects.filter(
+            Q(email__in=sorted(subject.emails)) | Q(phone__in=sorted(subject.phones))
+        )
+
+    def identifiers(self, subject: Subject) -> set:
+        return {(EMAIL, email) for email in self.find(subject).values_list("email", flat=True)}
+
+    def all_identifiers(self):
+        for email in ListingApplication.objects.values_list("email", flat=True):
+            yield (EMAIL, email)
+
+    def ledger_identifiers(self, subject: Subject) -> set:
+        return self.identifiers(subject)
+
+    def export(self, subject: Subject) -> dict:
+        return {
+            _("company directory applications"): [
+                {
+                    _("kind"): application.get_kind_display(),
+                    _("company"): application.company_name,
+                    _("business ID"): application.business_id,
+                    _("name"): application.contact_name,
+                    _("role"): application.role,
+                    _("email"): application.email,
+                    _("phone"): application.phone,
+                    _("consent text shown"): application.consent_text,
+                    _("received"): _when(application.created_at),
+                    _("status"): application.get_status_display(),
+                    _("reason for rejection"): application.rejection_reason,
+                }
+                for application in self.find(subject)
+            ]
+        }
+
+    def erase(self, subject: Subject) -> int:
+        count, _by_model = self.find(subject).delete()
+        return count
+
+    def expired(self, now: datetime.datetime):
+        cutoff = now - ListingApplication.KEPT_FOR
+        return ListingApplication.objects.filter(
+            Q(decided_at__lt=cutoff) | Q(decided_at__isnull=True, created_at__lt=cutoff)
+        )
+
+
 def phone_forms_national(phone):
     """+358401234567 as 0401234567, the form some older listings hold."""
     number = phonenumbers.parse(phone)
@@ -213,4 +303,8 @@ def phone_forms_national(phone):
     )
 
 
-PROVIDERS = [DirectoryListingProvider(), DirectoryEditLinkProvider()]
+PROVIDERS = [
+    DirectoryListingProvider(),
+    DirectoryEditLinkProvider(),
+    DirectoryApplicationProvider(),
+]

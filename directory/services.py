@@ -255,17 +255,24 @@ def recipient_is_current(link):
     )
 
 
-def make_token(link):
-    """A signed, timestamped token, base64-encoded so that it fits a page path segment."""
-    signed = signing.dumps({"link": link.pk, "listing": link.listing_id}, salt=TOKEN_SALT)
+def path_token(payload, salt):
+    """A signed, timestamped token for one purpose (its salt), base64-encoded so that it
+    fits a page path segment."""
+    signed = signing.dumps(payload, salt=salt)
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
-def _unwrap(token):
+def read_path_token(token, salt, max_age):
+    """The payload of a path_token; raises signing.SignatureExpired or BadSignature."""
     try:
-        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
     except (ValueError, UnicodeDecodeError) as error:
         raise signing.BadSignature("not a token") from error
+    return signing.loads(signed, salt=salt, max_age=max_age)
+
+
+def make_token(link):
+    return path_token({"link": link.pk, "listing": link.listing_id}, TOKEN_SALT)
 
 
 def issue_edit_link(listing, contact, sent_by_staff=False):
@@ -341,9 +348,7 @@ def redeem_edit_token(listing, token):
     a current, unrestricted member with the address it was sent to.
     """
     try:
-        payload = signing.loads(
-            _unwrap(token), salt=TOKEN_SALT, max_age=EditLink.VALID_FOR.total_seconds()
-        )
+        payload = read_path_token(token, TOKEN_SALT, EditLink.VALID_FOR.total_seconds())
     except signing.SignatureExpired as error:
         raise InvalidEditLink("expired") from error
     except signing.BadSignature as error:

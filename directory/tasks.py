@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from . import services
+from . import jobs, services
 
 
 @task()
@@ -16,3 +16,9 @@ def request_edit_link(listing, email, page, page_url):
     flood limit and the email happen in the background.
     """
     send_requested_edit_link.enqueue(listing.pk, services.recipient_hash(email), page.pk, page_url)
+
+
+@task()
+def daily_upkeep():
+    """Reminders, unconfirmed flags and old counts (see directory.jobs); enqueue daily."""
+    return jobs.daily_upkeep()

@@ -10,10 +10,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from ops.cache import shared_fragment
 
-from . import services, tasks
+from . import counts, freshness, services, tasks
 from .forms import OwnerEditForm, RequestLinkForm, SearchForm
 from .hits import search_hit
 from .models import Listing
@@ -104,13 +105,17 @@ def directory_index(request, page):
         "filters_active": bool(query.municipality or query.industry or query.service),
         "feed_url": base_url + page.reverse_subpage("rss_feed"),
         "suggest_url": base_url + page.reverse_subpage("suggest"),
+        "apply_url": base_url + page.reverse_subpage("apply"),
     }
     template = (
         "directory/includes/results.html"
         if request.GET.get("partial") == "1"
         else "directory/directory_index_page.html"
     )
-    return TemplateResponse(request, template, context)
+    response = TemplateResponse(request, template, context)
+    return counts.counted(
+        response, counts.IMPRESSIONS, [listing.pk for listing in results.listings]
+    )
 
 
 def _public_listing_or_404(slug):
@@ -128,10 +133,12 @@ def _public_listing_or_404(slug):
 
 def company_page(request, page, slug):
     def parts():
-        public = services.public_listing(_public_listing_or_404(slug))
+        listing = _public_listing_or_404(slug)
+        public = services.public_listing(listing)
         index_url = page.get_url(request)
         url = page.get_full_url(request) + page.reverse_subpage("company", args=[slug])
         return {
+            "listing_id": listing.pk,
             "public": public,
             "json_ld": services.json_ld(public, url),
             "index_url": index_url,
@@ -141,11 +148,11 @@ def company_page(request, page, slug):
     # Shared between visitors like the page chrome: any save of a listing, service,
     # or a register entry shown on it clears it (see signals.py).
     key = f"company|{request.get_host()}|{get_language()}|{slug}"
-    return TemplateResponse(
-        request,
-        "directory/company_page.html",
-        {**page.get_context(request), **shared_fragment(key, parts)},
+    shared = shared_fragment(key, parts)
+    response = TemplateResponse(
+        request, "directory/company_page.html", {**page.get_context(request), **shared}
     )
+    return counts.counted(response, counts.VIEWS, [shared["listing_id"]])
 
 
 def request_edit_link(request, page, slug):
@@ -194,6 +201,7 @@ def owner_edit(request, page, slug):
             outcome = services.apply_owner_changes(
                 listing, form.text(), form.visibility(listing), link=link
             )
+            freshness.confirm(listing, link.contact)  # saving is looking it over
             messages.success(request, _outcome_message(outcome))
             return redirect(request.path)
     listing.refresh_from_db()
@@ -205,7 +213,43 @@ def owner_edit(request, page, slug):
             "listing": listing,
             "form": form,
             "preview": preview,
+            "seen": counts.totals(listing),
             "company_url": page.get_url(request) + page.reverse_subpage("company", args=[slug]),
+        },
+    )
+
+
+@never_cache
+def confirm_listing(request, page, slug, token):
+    """The reminder's confirmation link: GET asks, the button's POST confirms.
+
+    A POST, so that a mail scanner opening every link in a message confirms nothing.
+    """
+    listing = Listing.objects.public().filter(slug=slug).first()
+    if listing is None:
+        raise Http404
+    company_url = page.get_url(request) + page.reverse_subpage("company", args=[slug])
+    try:
+        freshness.check_token(listing, token)
+    except freshness.InvalidConfirmation:
+        return TemplateResponse(
+            request,
+            "directory/confirm_invalid.html",
+            {**page.get_context(request), "listing_url": company_url},
+            status=403,
+        )
+    confirmed = False
+    if request.method == "POST":
+        freshness.confirm_with_token(listing, token)
+        confirmed = True
+    return TemplateResponse(
+        request,
+        "directory/confirm.html",
+        {
+            **page.get_context(request),
+            "listing": services.public_listing(listing, with_contacts=False),
+            "confirmed": confirmed,
+            "company_url": company_url,
         },
     )
 

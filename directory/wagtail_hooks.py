@@ -6,7 +6,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, application_admin, applications, freshness
 from .models import Listing, Service
 from .trade_register import HIDDEN_BY_TRADE_REGISTER
 
@@ -15,8 +15,8 @@ class ListingViewSet(SnippetViewSet):
     model = Listing
     icon = "list-ul"
     menu_label = _("Listings")
-    list_display = ["name", "municipality", "status", "updated_at"]
-    list_filter = ["status", "industry_section"]
+    list_display = ["name", "municipality", "status", "unconfirmed", "updated_at"]
+    list_filter = ["status", "industry_section", "unconfirmed"]
     search_fields = ["name", "municipality"]
     inspect_view_enabled = True
 
@@ -44,6 +44,12 @@ def register_admin_urls():
         path("directory/moderation/", admin_views.moderation, name="directory_moderation"),
         path("directory/listings/<int:pk>/approve/", admin_views.approve, name="directory_approve"),
         path("directory/listings/<int:pk>/reject/", admin_views.reject, name="directory_reject"),
+        path("directory/applications/", application_admin.queue, name="directory_applications"),
+        path(
+            "directory/applications/<int:pk>/",
+            application_admin.decide,
+            name="directory_application",
+        ),
         path(
             "directory/listings/<int:pk>/send-link/",
             admin_views.send_link,
@@ -61,6 +67,21 @@ class ModerationMenuItem(MenuItem):
 def register_moderation_menu_item():
     return ModerationMenuItem(
         _("Directory moderation"), reverse("directory_moderation"), icon_name="tasks", order=310
+    )
+
+
+class ApplicationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(application_admin.VIEW)
+
+
+@hooks.register("register_admin_menu_item")
+def register_applications_menu_item():
+    return ApplicationsMenuItem(
+        _("Listing applications"),
+        reverse("directory_applications"),
+        icon_name="doc-full",
+        order=311,
     )
 
 
@@ -96,6 +117,27 @@ def register_directory_log_actions(actions):
     )
     actions.register_action(
         "directory.listing_approved", _("Approve listing"), _("Listing approved")
+    )
+    actions.register_action(
+        applications.RECEIVED, _("Receive application"), _("Listing application received")
+    )
+    actions.register_action(
+        applications.APPROVED, _("Approve application"), _("Listing application approved")
+    )
+    actions.register_action(
+        applications.REJECTED, _("Reject application"), _("Listing application rejected")
+    )
+    actions.register_action(
+        application_admin.VIEWED, _("View application"), _("Listing application viewed")
+    )
+    actions.register_action(
+        freshness.CONFIRMED, _("Confirm listing"), _("Owner confirmed the listing is current")
+    )
+    actions.register_action(
+        freshness.REMINDED, _("Remind owners"), _("Reminder to confirm the listing sent")
+    )
+    actions.register_action(
+        freshness.FLAGGED, _("Flag unconfirmed"), _("Listing left unconfirmed after reminders")
     )
     actions.register_action(
         HIDDEN_BY_TRADE_REGISTER,

@@ -29,6 +29,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
+from django.dispatch import Signal
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, get_language_from_request
@@ -40,6 +41,17 @@ CACHE_ALIAS = "pages"
 # security) add theirs again on every hit.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Last-Modified")
 NOT_SHAREABLE = ("private", "no-store", "no-cache")
+
+# Sent with a stored page's `counts` each time the cache serves it, so that counters
+# an app keeps per page (a directory listing's views, say) survive caching.
+page_served = Signal()
+
+
+def count_every_serving(response, counts):
+    """Keep `counts` (a small picklable dict, ids only) with the stored copy of the
+    response; its view counted the first serving itself."""
+    response.serving_counts = counts
+    return response
 
 
 def share_with_anonymous(view):
@@ -285,11 +297,13 @@ class AnonymousPageCacheMiddleware:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        return (response.content, headers)
+        return (response.content, headers, getattr(response, "serving_counts", None))
 
     @staticmethod
     def rebuild(stored):
-        content, headers = stored
+        content, headers, *counts = stored
+        if counts and counts[0]:
+            page_served.send(sender=AnonymousPageCacheMiddleware, counts=counts[0])
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value

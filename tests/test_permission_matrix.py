@@ -17,7 +17,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from directory.models import EditLink
+from directory.models import EditLink, ListingApplication
 from intake.models import IntakeSubmission, ProposedChange
 from ops.models import OutgoingEmail
 from privacy.models import DataSubjectRequest
@@ -89,6 +89,17 @@ def person(db):
         details=f"{FIRST} {LAST} soitti.",
     )
     link = EditLink.objects.create(listing=listing, contact=contact)
+    application = ListingApplication.objects.create(
+        kind=ListingApplication.Kind.CLAIM,
+        listing=listing,
+        business_id=listing.organisation.business_id or "1572860-0",
+        company_name=listing.name,
+        first_name=FIRST,
+        last_name=LAST,
+        email=EMAIL,
+        phone=PHONE,
+        consent_text="Suostun.",
+    )
     OutgoingEmail.objects.create(
         subject="Uusi yhteydenotto",
         body=f"{FIRST} {LAST} <{EMAIL}> {PHONE}",
@@ -105,6 +116,7 @@ def person(db):
         "change": change,
         "request": request,
         "link": link,
+        "application": application,
     }
 
 
@@ -136,6 +148,7 @@ def _pk_for(name, objects):
         "directory_listing": "listing",
         "privacy_admin": "request",
         "intake_admin": "change",
+        "directory_application": "application",
         "directory_": "listing",
     }
     for fragment, key in by_namespace.items():
@@ -240,6 +253,7 @@ def test_the_url_list_covers_the_admin(person):
         "privacy_admin:request_create",
         "intake_admin:proposed_changes",
         "directory_send_link",
+        "directory_application",
         "wagtailadmin_reports:site_history",
     } <= names
 
@@ -275,6 +289,7 @@ def test_the_roles_whose_job_needs_it_find_the_person(person):
         "wagtailforms:list_submissions",
         "wagtailforms:list_submissions csv",
         "intake_admin:proposed_changes",
+        "directory_application",
     }
     officers = needed | {"privacy_admin:request"}
     assert set(where_shown(superuser, person, only=officers)) == officers

@@ -1,3 +1,5 @@
+from .applications import ListingApplication
+from .counts import ListingDailyCount
 from .listings import TEXT_FIELDS, VISIBILITY_FIELDS, EditLink, Listing, Service
 from .pages import DirectoryIndexPage
 from .settings import DirectorySettings
@@ -9,5 +11,7 @@ __all__ = [
     "DirectorySettings",
     "EditLink",
     "Listing",
+    "ListingApplication",
+    "ListingDailyCount",
     "Service",
 ]

@@ -23,7 +23,7 @@ VISIBILITY_FIELDS = {
     "contact_persons": "show_contact_persons",
 }
 # Paths of the index page that a company slug must not shadow.
-RESERVED_SLUGS = {"feed", "suggest"}
+RESERVED_SLUGS = {"feed", "suggest", "add"}
 # The text an owner writes; changes to it may wait for staff approval.
 TEXT_FIELDS = (
     "description",
@@ -141,6 +141,24 @@ class Listing(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+
+    # Accuracy (GDPR art. 5(1)(d)): owners confirm once a year (directory.freshness).
+    confirmed_at = models.DateTimeField(
+        _("last confirmed by the owner"), null=True, blank=True, editable=False
+    )
+    reminders_sent = models.PositiveSmallIntegerField(
+        _("reminders sent since"), default=0, editable=False
+    )
+    last_reminded_at = models.DateTimeField(
+        _("last reminder"), null=True, blank=True, editable=False
+    )
+    unconfirmed = models.BooleanField(
+        _("unconfirmed after reminders"),
+        default=False,
+        db_index=True,
+        editable=False,
+        help_text=_("The owners did not confirm the listing after two reminders."),
+    )
 
     # The database engine's search index: weighted name, services and description,
     # NULL while the listing is not public (see directory.search).

@@ -96,6 +96,18 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
 
         return NewListingsAtomFeed(self)(request)
 
+    @path("add/")
+    def apply(self, request):
+        from ..application_views import apply
+
+        return apply(request, self)
+
+    @path("add/sent/")
+    def applied(self, request):
+        from ..application_views import applied
+
+        return applied(request, self)
+
     @path("<slug:slug>/")
     def company(self, request, slug):
         from ..views import company_page
@@ -127,6 +139,18 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
             return response
         grant_edit(request, listing, link)
         return redirect(self.get_url(request) + self.reverse_subpage("owner_edit", args=[slug]))
+
+    @re_path(r"^(?P<slug>[-\w]+)/confirm/(?P<token>[-\w]+)/$")
+    def confirm(self, request, slug, token):
+        from ..views import confirm_listing
+
+        return confirm_listing(request, self, slug, token)
+
+    @path("<slug:slug>/claim/")
+    def claim(self, request, slug):
+        from ..application_views import claim
+
+        return claim(request, self, slug)
 
     @path("<slug:slug>/edit/")
     def owner_edit(self, request, slug):

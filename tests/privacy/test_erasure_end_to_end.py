@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from directory.models import Listing
+from directory.models import DirectoryIndexPage, Listing, ListingApplication
 from directory.services import apply_owner_changes, text_values, visibility_values
 from intake.models import FormPage, IntakeSubmission
 from ops.models import OutgoingEmail
@@ -135,6 +135,24 @@ def create_the_person(client, officer, django_capture_on_commit_callbacks):
         {**text_values(listing), "description": "Sahatavaraa Mikkelistä."},
         visibility_values(listing),
     )
+
+    # She applies to list her second company on the public form; nobody has decided yet.
+    directory = DirectoryIndexPage.objects.live().get(locale__language_code="fi")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            directory.get_url() + directory.reverse_subpage("apply"),
+            {
+                "business_id": "1572860-0",
+                "company_name": "Lahtisen Sahapalvelu Tmi",
+                "first_name": "Liisa",
+                "last_name": "Lahtinen",
+                "email": OLD_EMAIL,
+                "phone": "040 765 4321",
+                "consent": "on",
+                "send": "1",
+            },
+        )
+    assert ListingApplication.objects.filter(email=OLD_EMAIL, phone=PHONE).exists()
 
     # An access request, completed: its export is stored for her to download.
     access = request_through_the_site(client, officer, "access", OLD_EMAIL)
