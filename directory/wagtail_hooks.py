@@ -96,51 +96,32 @@ def send_link_button(snippet, user, next_url=None):
         )
 
 
-@hooks.register("register_log_actions")
-def register_directory_log_actions(actions):
-    actions.register_action(
-        "directory.edit_link_sent", _("Send edit link"), _("Edit link sent to an owner")
-    )
-    actions.register_action("directory.edit_link_used", _("Use edit link"), _("Edit link used"))
-    actions.register_action(
-        "directory.owner_visibility", _("Owner visibility change"), _("Owner changed visibility")
-    )
-    actions.register_action("directory.owner_edit", _("Owner edit"), _("Owner edited the listing"))
-    actions.register_action(
-        "directory.owner_proposed", _("Owner proposal"), _("Owner proposed changes")
-    )
-    actions.register_action(
-        "directory.changes_approved", _("Approve owner changes"), _("Owner changes approved")
-    )
-    actions.register_action(
-        "directory.changes_rejected", _("Reject owner changes"), _("Owner changes rejected")
-    )
-    actions.register_action(
-        "directory.listing_approved", _("Approve listing"), _("Listing approved")
-    )
-    actions.register_action(
-        applications.RECEIVED, _("Receive application"), _("Listing application received")
-    )
-    actions.register_action(
-        applications.APPROVED, _("Approve application"), _("Listing application approved")
-    )
-    actions.register_action(
-        applications.REJECTED, _("Reject application"), _("Listing application rejected")
-    )
-    actions.register_action(
-        application_admin.VIEWED, _("View application"), _("Listing application viewed")
-    )
-    actions.register_action(
-        freshness.CONFIRMED, _("Confirm listing"), _("Owner confirmed the listing is current")
-    )
-    actions.register_action(
-        freshness.REMINDED, _("Remind owners"), _("Reminder to confirm the listing sent")
-    )
-    actions.register_action(
-        freshness.FLAGGED, _("Flag unconfirmed"), _("Listing left unconfirmed after reminders")
-    )
-    actions.register_action(
+# Every audited directory action: (action, what it does, what the history says).
+LOG_ACTIONS = (
+    ("directory.edit_link_sent", _("Send edit link"), _("Edit link sent to an owner")),
+    ("directory.edit_link_used", _("Use edit link"), _("Edit link used")),
+    ("directory.owner_visibility", _("Owner visibility change"), _("Owner changed visibility")),
+    ("directory.owner_edit", _("Owner edit"), _("Owner edited the listing")),
+    ("directory.owner_proposed", _("Owner proposal"), _("Owner proposed changes")),
+    ("directory.changes_approved", _("Approve owner changes"), _("Owner changes approved")),
+    ("directory.changes_rejected", _("Reject owner changes"), _("Owner changes rejected")),
+    ("directory.listing_approved", _("Approve listing"), _("Listing approved")),
+    (applications.RECEIVED, _("Receive application"), _("Listing application received")),
+    (applications.APPROVED, _("Approve application"), _("Listing application approved")),
+    (applications.REJECTED, _("Reject application"), _("Listing application rejected")),
+    (application_admin.VIEWED, _("View application"), _("Listing application viewed")),
+    (freshness.CONFIRMED, _("Confirm listing"), _("Owner confirmed the listing is current")),
+    (freshness.REMINDED, _("Remind owners"), _("Reminder to confirm the listing sent")),
+    (freshness.FLAGGED, _("Flag unconfirmed"), _("Listing left unconfirmed after reminders")),
+    (
         HIDDEN_BY_TRADE_REGISTER,
         _("Hide: ended in the Trade Register"),
         _("Listing hidden: the Trade Register reports the company ceased or bankrupt"),
-    )
+    ),
+)
+
+
+@hooks.register("register_log_actions")
+def register_directory_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
