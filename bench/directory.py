@@ -300,12 +300,6 @@ def naive(query, limit=20):
     return total, list(listings.order_by("name", "pk")[:limit])
 
 
-def engine_page_only(engine, query, limit=20):
-    matching = engine.matching(query)
-    total = matching.order_by().count()
-    return total, list(engine.ordered(matching, query)[:limit])
-
-
 def measure(function, queries, repeat):
     """One client: each query `repeat` times, after a warm-up round (plans and caches)."""
     for query in queries:
