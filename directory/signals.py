@@ -4,7 +4,7 @@ visibility change."""
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from ops.cache import purge_page_cache
+from pagecache.store import purge_page_cache
 from registry.models import Contact, Membership, Organisation
 
 from .models import Listing, Service

@@ -3,16 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OpsConfig(AppConfig):
-    """Running the site in production: health, caching, headers, faults, staff security."""
+    """Running the site in production: health, headers, faults, staff security."""
 
     name = "ops"
     verbose_name = _("operations")
 
     def ready(self):
-        from . import cache, search_backlog
+        from . import search_backlog
 
-        cache.connect_purge_signals()
-        search_backlog.register(search_backlog.Index.WAGTAIL, replay_wagtail_object)
+        search_backlog.register("wagtail", replay_wagtail_object)  # ops.search.BACKLOG_INDEX
 
 
 def replay_wagtail_object(model, object_id):

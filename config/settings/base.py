@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "intake",
     "directory",
     "ops",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,11 +70,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ops.csp.SiteAndAdminCSPMiddleware",
     "ops.middleware.PermissionsPolicyMiddleware",
-    "ops.cache.AnonymousPageCacheMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "ops.cache.SharedSiteMiddleware",
+    "pagecache.middleware.SharedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -222,7 +223,7 @@ if ELASTICSEARCH_URL:
 
 # --- Production hardening (ops/) -------------------------------------------
 
-# Anonymous page cache (ops/cache.py): a file cache shared by the workers on a host.
+# Anonymous page cache (pagecache/): a file cache shared by the workers on a host.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -289,7 +290,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USE_ATTEMPT_EXPIRATION = True
 AXES_DISABLE_ACCESS_LOG = True  # no record of every staff login
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "ops.auth.client_ip"
+# The client's address behind the trusted proxies, one rule for the whole site: login
+# throttling and the forms' rate limits (privacy finds it by this name).
+CLIENT_IP_CALLABLE = "ops.auth.client_ip"
+AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
+
+# The site setting that names the controller (privacy/controller.py).
+PRIVACY_CONTROLLER_SETTINGS = "home.OrganisationSettings"
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

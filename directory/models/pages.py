@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from ops.cache import SharedPageLookupsMixin
+from pagecache.lookups import SharedPageLookupsMixin
 
 from .listings import Listing
 

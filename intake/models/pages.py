@@ -8,7 +8,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from ops.cache import SharedPageLookupsMixin
+from pagecache.lookups import SharedPageLookupsMixin
 from registry.models import LegalBasis
 
 from ..forms import IntakeFormBuilder
