@@ -22,7 +22,7 @@ from wagtail.contrib.forms.views import (
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
-from home.spreadsheet import neutralise_formula
+from privacy.spreadsheet import neutralise_formula
 
 from .changes import AlreadyDecided, ContactRestricted, decide
 from .models import ProposedChange, RegistryOutcome, SubmissionStep

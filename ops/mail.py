@@ -19,13 +19,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from privacy.providers import FORGET_WHEN_SENT
+
 from .models import OutgoingEmail
 
 # Minutes to wait after the n-th failure; the last value repeats.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
-# A message with this header is deleted as soon as the mail server has it: the answer
-# to an erasure request must not keep the erased person in the outbox. Never sent on.
-FORGET_WHEN_SENT = "X-Outbox-Forget-When-Sent"
 
 
 class OutboxEmailBackend(BaseEmailBackend):
