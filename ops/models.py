@@ -51,15 +51,12 @@ class PendingIndexUpdate(models.Model):
     The row holds ids only, never a field's value.
     """
 
-    class Index(models.TextChoices):
-        DIRECTORY = "directory", _("company directory")
-        WAGTAIL = "wagtail", _("pages and other site content")
-
     class Action(models.TextChoices):
         INDEX = "index", _("add or update")
         REMOVE = "remove", _("remove")
 
-    index = models.CharField(_("search index"), max_length=20, choices=Index.choices)
+    # The name an app gave its index when it registered it (`search_backlog.register`).
+    index = models.CharField(_("search index"), max_length=20)
     # The indexed model ("directory.listing", "wagtailcore.page") and the object's key.
     model = models.CharField(_("model"), max_length=100)
     object_id = models.CharField(_("object id"), max_length=64)

@@ -33,7 +33,6 @@ from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
-Index = PendingIndexUpdate.Index
 Action = PendingIndexUpdate.Action
 
 # How long a process trusts its last ping of a cluster.
@@ -50,6 +49,10 @@ _checks = {}
 def register(index, replay_one):
     """Name the function that replays one object of ``index`` (an app's ready())."""
     _replayers[index] = replay_one
+
+
+def registered_indexes():
+    return sorted(_replayers)
 
 
 # -- errors ---------------------------------------------------------------------------
