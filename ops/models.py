@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class OutgoingEmail(models.Model):
     """An email the site has sent, kept until the mail server has accepted it.
 
-    ``ops.mail.OutboxEmailBackend`` stores every message here before anything is
+    ``ops.outbox_backend.OutboxEmailBackend`` stores every message here before anything is
     tried, so a mail server that is down loses nothing: ``ops.tasks.deliver_email``
     retries with back-off until it is accepted. Delivered messages are deleted
     ``OUTBOX_KEEP_SENT_DAYS`` after delivery (they may carry personal data).

@@ -68,8 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "ops.csp.SiteAndAdminCSPMiddleware",
-    "ops.middleware.PermissionsPolicyMiddleware",
+    "ops.headers.SiteAndAdminCSPMiddleware",
+    "ops.headers.PermissionsPolicyMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,11 +78,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "ops.middleware.StaffSessionMiddleware",
+    "ops.staff_sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "ops.middleware.DatabaseUnavailableMiddleware",
+    "ops.faults.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -278,9 +278,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Login throttling (django-axes): 5 failures for one username from one address lock
-# that pair out for 15 minutes. ops.auth steps aside when there is no request.
+# that pair out for 15 minutes. ops.login_throttling steps aside when there is no request.
 AUTHENTICATION_BACKENDS = [
-    "ops.auth.ThrottledLoginBackend",
+    "ops.login_throttling.ThrottledLoginBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
@@ -292,7 +292,7 @@ AXES_DISABLE_ACCESS_LOG = True  # no record of every staff login
 AXES_VERBOSE = False
 # The client's address behind the trusted proxies, one rule for the whole site: login
 # throttling and the forms' rate limits (privacy finds it by this name).
-CLIENT_IP_CALLABLE = "ops.auth.client_ip"
+CLIENT_IP_CALLABLE = "ops.client_address.client_ip"
 AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
 
 # The site setting that names the controller (privacy/controller.py).
@@ -312,7 +312,7 @@ LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # Email goes through the durable outbox (ops/mail.py); EMAIL_URL names the real sender.
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
-EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+EMAIL_BACKEND = "ops.outbox_backend.OutboxEmailBackend"
 OUTBOX_KEEP_SENT_DAYS = 30
 # Mail the server refused for this long is given up and deleted (ops/personal_data.py).
 OUTBOX_KEEP_UNSENT_DAYS = 14
@@ -322,7 +322,7 @@ TASK_RESULTS_KEEP_DAYS = 7
 # With Elasticsearch configured, page search falls back to the database while it
 # is down (ops/search.py); the database index is kept up to date beside it.
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "ops.search"
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "ops.search_backend"
     WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
 
 # Privacy: personal data is deleted this many years after the last customer event.
