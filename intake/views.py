@@ -2,6 +2,7 @@
 
 import django_filters
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
@@ -186,8 +187,6 @@ def proposed_changes(request):
 
 
 def _content_type_id():
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(ProposedChange).pk
 
 
