@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.actions.registry import action_registry
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
@@ -526,6 +525,8 @@ class ImportViewSet(ViewSet):
 
     @cached_property
     def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
         def is_shown(_self, request):
             return any(
                 user_can_use(request.user, model, ["add"]) for model in ImportView.models.values()
