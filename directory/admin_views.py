@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
 
 from . import services
 from .models import DirectoryIndexPage, Listing
@@ -37,8 +38,6 @@ def approve(request, pk):
     if request.POST.get("what") == "listing" and listing.status == Listing.Status.PENDING:
         listing.status = Listing.Status.PUBLIC
         listing.save()
-        from wagtail.log_actions import log
-
         log(instance=listing, action="directory.listing_approved", user=request.user)
         messages.success(request, _("The listing is public."))
     elif services.approve_pending_changes(listing, request.user):

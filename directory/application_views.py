@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from ops.auth import client_ip
+from ops.client_address import client_ip
 from registry.trade_register.records import TradeRegisterError
 
 from . import applications, services

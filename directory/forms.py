@@ -10,6 +10,7 @@ from privacy.identifiers import normalise_email, normalise_phone
 from .applications import listed, pending
 from .industries import SECTION_CHOICES
 from .models import VISIBILITY_FIELDS, Listing, Service
+from .search.query import Query
 
 SORT_CHOICES = [
     ("relevance", _("Best match")),
@@ -33,8 +34,6 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
 
     def query(self):
-        from .search.query import Query
-
         data = self.cleaned_data if self.is_valid() else {}
         return Query(
             text=data.get("q", ""),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Site
 
 from privacy.identifiers import normalise_email
 from registry.models import Contact, Membership
@@ -420,8 +421,6 @@ def _apply_text(listing, values):
 
 
 def needs_approval(listing):
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).first()
     return DirectorySettings.for_site(site).owner_text_needs_approval if site else True
 

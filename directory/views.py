@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from ops.cache import shared_fragment
+from pagecache.store import shared_fragment
 
 from . import counts, freshness, services, tasks
 from .forms import OwnerEditForm, RequestLinkForm, SearchForm

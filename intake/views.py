@@ -2,6 +2,7 @@
 
 import django_filters
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
@@ -22,7 +23,7 @@ from wagtail.contrib.forms.views import (
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
-from home.spreadsheet import neutralise_formula
+from privacy.spreadsheet import neutralise_formula
 
 from .changes import AlreadyDecided, ContactRestricted, decide
 from .models import ProposedChange, RegistryOutcome, SubmissionStep
@@ -186,8 +187,6 @@ def proposed_changes(request):
 
 
 def _content_type_id():
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(ProposedChange).pk
 
 

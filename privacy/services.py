@@ -18,8 +18,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from home.spreadsheet import neutralise_formula
-
 from . import links
 from .models import (
     DataSubjectRequest,
@@ -34,6 +32,7 @@ from .providers import CONTACT, EMAIL, PHONE, Subject, registered
 from .retention import retention_cutoff
 from .routers import LEDGER
 from .search_index import forget_search_index_remains
+from .spreadsheet import neutralise_formula
 from .subjects import resolve
 
 logger = logging.getLogger(__name__)

@@ -2,10 +2,11 @@ from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
 from . import admin_urls
+from .inventory import compare_with_notice
 from .models import DataSubjectRequest, PrivacyNoticePage
 
 
@@ -25,8 +26,6 @@ class PermissionMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_privacy_menu():
-    from wagtail.admin.menu import Menu, SubmenuMenuItem
-
     menu = Menu(
         items=[
             PermissionMenuItem(
@@ -94,8 +93,6 @@ class NoticeInventoryPanel(Component):
 
 
 def notice_disagreements():
-    from .inventory import compare_with_notice
-
     notice = PrivacyNoticePage.objects.live().first()
     if notice is None:
         return None, []

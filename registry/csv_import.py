@@ -17,8 +17,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from home.spreadsheet import FORMULA_PREFIXES
 from privacy.identifiers import normalise_email, normalise_phone
+from privacy.spreadsheet import FORMULA_PREFIXES
 
 from . import audit
 from .models import (

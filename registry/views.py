@@ -31,7 +31,7 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets
 
-from home.spreadsheet import neutralise_formula
+from privacy.spreadsheet import neutralise_formula
 
 from . import audit
 from .actions import ERASURE_WARNING

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.trade_register.sync import FIELDS
 
+from .pages import RegisterField
+
 
 class ProposedChange(models.Model):
     """A value that differs from the register's; staff accept or reject it.
@@ -92,8 +94,6 @@ class ProposedChange(models.Model):
 
     @property
     def field_label(self):
-        from .pages import RegisterField
-
         if self.from_trade_register:
             synced = FIELDS.get(self.field)
             return synced.label if synced else self.field

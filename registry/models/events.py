@@ -45,8 +45,7 @@ class CustomerEvent(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # Only ever moves forward: a back-dated event does not shorten retention.
-        from .contacts import Contact
-
-        Contact.objects.filter(pk=self.contact_id).filter(
+        contacts = self._meta.get_field("contact").related_model.objects
+        contacts.filter(pk=self.contact_id).filter(
             Q(last_customer_event_at__isnull=True) | Q(last_customer_event_at__lt=self.occurred_at)
         ).update(last_customer_event_at=self.occurred_at)
