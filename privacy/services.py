@@ -91,11 +91,12 @@ def _remember_erasure(identifiers, request):
             )
 
 
-def erase_subject(identifier, *, request=None, user=None, record=True) -> dict:
+def erase_subject(identifier, *, request=None, record=True) -> dict:
     """Erase the whole person from every provider in one transaction; {provider label: rows}.
 
     Keyed hashes of the person's identifiers go to the erasure ledger first, so that
-    `reapply_erasures` can repeat the erasure after a restore from backup.
+    `reapply_erasures` can repeat the erasure after a restore from backup. Who erased
+    is in the callers' audit entries (`privacy.request.erase`, the contact's delete).
     """
     subject = resolve(identifier)
     if not subject:
@@ -105,12 +106,7 @@ def erase_subject(identifier, *, request=None, user=None, record=True) -> dict:
     with transaction.atomic():
         counts = {provider.label: provider.erase(subject) for provider in registered()}
         forget_search_index_remains()
-    logger.info(
-        "Erased a data subject for request %s by user %s: %s",
-        request.pk if request else None,
-        user.pk if user else None,
-        counts,
-    )
+    logger.info("Erased a data subject for request %s: %s", request.pk if request else None, counts)
     return counts
 
 
@@ -235,7 +231,7 @@ def complete_access(request, user):
 def complete_erasure(request, user):
     _require_identity(request)
     with transaction.atomic():
-        counts = erase_subject(request_subject(request), request=request, user=user)
+        counts = erase_subject(request_subject(request), request=request)
         request.refresh_from_db()
         request.anonymise()
         request.close(user, DataSubjectRequest.Status.COMPLETED)
