@@ -55,12 +55,13 @@ def stop(process):
     process.wait(timeout=30)
 
 
+def environ_without(*names):
+    """This process's environment, less the variables a server must not inherit."""
+    return {key: value for key, value in os.environ.items() if key not in names}
+
+
 def database_env(database_url):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
+    env = environ_without("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -134,11 +135,7 @@ def stock_wagtail_project(tmp, database_url):
         " 'staticfiles': {'BACKEND':"
         " 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
     )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
-    }
+    env = environ_without("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
     # Our gunicorn.py (access log off, same workers) so that only the application differs.
     env.update(
         DJANGO_SETTINGS_MODULE="stock.settings.production",

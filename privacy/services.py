@@ -186,13 +186,8 @@ def rectify_subject(request, user, changes):
                 )
             )
     if records:
-        log(
-            request,
-            "privacy.request.rectify",
-            user=user,
-            title=f"request #{request.pk}",
-            data={"fields": [record.field.split(":")[0] for record in records]},
-        )
+        fields = [record.field.split(":")[0] for record in records]
+        _log_request(request, "privacy.request.rectify", user, fields=fields)
     return records
 
 
@@ -217,6 +212,16 @@ def _require_identity(request):
         )
 
 
+def _log_request(request, action, user, **data):
+    """An audit entry that names the request, never the person."""
+    log(request, action, user=user, title=f"request #{request.pk}", data=data)
+
+
+def _complete(request, user, action, **data):
+    request.close(user, DataSubjectRequest.Status.COMPLETED)
+    _log_request(request, action, user, **data)
+
+
 def complete_access(request, user):
     """Store the export; returns the single-use token for the requester's link."""
     _require_identity(request)
@@ -234,27 +239,13 @@ def complete_erasure(request, user):
         counts = erase_subject(request_subject(request), request=request)
         request.refresh_from_db()
         request.anonymise()
-        request.close(user, DataSubjectRequest.Status.COMPLETED)
-        log(
-            request,
-            "privacy.request.erase",
-            user=user,
-            title=f"request #{request.pk}",
-            data={"rows": counts},
-        )
+        _complete(request, user, "privacy.request.erase", rows=counts)
     return counts
 
 
 def complete_restriction(request, user, on=True):
     counts = restrict_subject(request_subject(request), on=on)
-    request.close(user, DataSubjectRequest.Status.COMPLETED)
-    log(
-        request,
-        "privacy.request.restrict",
-        user=user,
-        title=f"request #{request.pk}",
-        data={"rows": counts, "on": on},
-    )
+    _complete(request, user, "privacy.request.restrict", rows=counts, on=on)
     return counts
 
 
