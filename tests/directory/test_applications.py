@@ -19,7 +19,7 @@ from registry.models import Consent, Contact, FieldSource, Organisation
 from ..registry.factories import UserFactory, valid_business_id
 from ..registry.prh_server import recorded
 from .factories import ListingFactory, MembershipFactory
-from .test_owner_links import link_from
+from .owner_links import link_from
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from directory import freshness, services
 from directory.models import Listing
 
 from ..registry.factories import UserFactory
-from .test_owner_links import edit_url, form_data, open_link
+from .owner_links import edit_url, form_data, open_link
 
 pytestmark = pytest.mark.django_db
 
