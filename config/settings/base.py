@@ -132,6 +132,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
+# Solid-state storage: a random read costs about what a sequential one does (PostgreSQL's
+# documentation suggests 1.1 for SSDs). With the default 4 the directory search's match
+# scanned every listing where its GIN index reads only the matches (bench/directory.py).
+# Empty sends nothing (PgBouncer refuses startup options; set it on the server there).
+RANDOM_PAGE_COST = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and RANDOM_PAGE_COST:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={float(RANDOM_PAGE_COST)}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Email: the console unless EMAIL_URL names a server (smtp://user:pass@host:587/?tls=True).
@@ -220,6 +229,11 @@ if ELASTICSEARCH_URL:
         "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "miksei") + "_pages",
         "TIMEOUT": 5,
     }
+
+# The database engine reads at most this many matches of a directory search on
+# PostgreSQL (directory/search/database.py): a broader search shows "more than" this
+# many, ranked among those, and its facets without counts. Elasticsearch counts all.
+DIRECTORY_SEARCH_MATCH_LIMIT = 2000
 
 # --- Production hardening (ops/) -------------------------------------------
 

@@ -3,6 +3,7 @@ search on SQLite. Always kept up to date, in the request."""
 
 from collections import Counter
 
+from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -168,11 +169,14 @@ class DatabaseEngine:
             )
         )
 
-    def matches(self, query):
+    def matches(self, query, cap):
         """(sql, params) of a SELECT of the public listings that match: id, municipality,
-        industry_section, name, published_at and rank. Written out for PostgreSQL, where
-        building and compiling the queryset took longer than running it; the ORM's on
-        SQLite."""
+        industry_section, name, published_at and rank; on PostgreSQL at most `cap` + 1
+        of them from each way of matching.
+
+        Written out for PostgreSQL, where building and compiling the queryset took longer
+        than running it; the ORM's on SQLite (no cap: the embedded default's small data).
+        """
         if not self.is_postgresql:
             return (
                 self.matching(query)
@@ -183,10 +187,15 @@ class DatabaseEngine:
         table = Listing._meta.db_table
         filters, filter_params = postgresql_filters(query)
         columns = "l.id, l.municipality, l.industry_section, l.name, l.published_at"
+        # Sorted by name or date, the cap keeps the first in that order, so every page
+        # within it is exact; by relevance, those found first, ranked.
+        sort = query.effective_sort
+        order = "" if sort == "relevance" else f"ORDER BY {ORDER_BY[sort]}"
         if not query.terms:
             return (
-                f"SELECT {columns}, 0.0 FROM {table} l WHERE l.status = %s{filters}",
-                [Listing.Status.PUBLIC, *filter_params],
+                f"SELECT {columns}, 0.0 FROM {table} l"
+                f" WHERE l.status = %s{filters} {order} LIMIT %s",
+                [Listing.Status.PUBLIC, *filter_params, cap + 1],
             )
         text = " ".join(query.terms)
         # Each word as a prefix on the unstemmed lexemes, or the words stemmed in Finnish.
@@ -198,13 +207,13 @@ class DatabaseEngine:
         sql = f"""
             SELECT id, municipality, industry_section, name, published_at, SUM(score)
             FROM (
-                SELECT {columns}, ts_rank(l.search_vector, {tsquery}) AS score
+                (SELECT {columns}, ts_rank(l.search_vector, {tsquery}) AS score
                 FROM {table} l
-                WHERE l.status = %s AND l.search_vector @@ {tsquery}{filters}
+                WHERE l.status = %s AND l.search_vector @@ {tsquery}{filters} {order} LIMIT %s)
                 UNION ALL
-                SELECT {columns}, word_similarity(%s, l.name)
+                (SELECT {columns}, word_similarity(%s, l.name)
                 FROM {table} l
-                WHERE l.status = %s AND l.name %%> %s{filters}
+                WHERE l.status = %s AND l.name %%> %s{filters} {order} LIMIT %s)
             ) found
             GROUP BY id, municipality, industry_section, name, published_at
         """  # noqa: S608 (table names from the models; values are parameters)
@@ -213,10 +222,12 @@ class DatabaseEngine:
             Listing.Status.PUBLIC,
             *tsquery_params,
             *filter_params,
+            cap + 1,
             text,
             Listing.Status.PUBLIC,
             text,
             *filter_params,
+            cap + 1,
         ]
         return sql, params
 
@@ -225,7 +236,10 @@ class DatabaseEngine:
         counts), the page's ids and their services' names come from one statement, so
         that the match runs once; then the page's listings with their organisations
         (see `load_page`). Only the page is sorted (a top-N sort), not every match."""
-        matches, params = self.matches(query)
+        cap = settings.DIRECTORY_SEARCH_MATCH_LIMIT if self.is_postgresql else None
+        matches, params = self.matches(query, cap)
+        if cap is not None:  # the page stays within the matches a capped search counts
+            limit = max(0, min(limit, cap - offset))
         order = ORDER_BY[query.effective_sort]
         through = Listing.services.through._meta.db_table
         services = Service._meta.db_table
@@ -272,9 +286,12 @@ class DatabaseEngine:
             listing_id: [name for _, name in sorted(names)]
             for listing_id, names in page_services.items()
         }
+        total = sum(places.values())  # every match is in one place ('' and NULL too)
+        cap = cap or total
         return Results(
             listings=load_page([pk for _, pk in sorted(page)], service_names),
-            total=sum(places.values()),  # every match is in one place ('' and NULL too)
+            total=min(total, cap),
+            capped=total > cap,
             facets=facets(
                 largest_first(places.items()),
                 largest_first(industries.items()),

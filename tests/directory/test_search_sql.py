@@ -55,7 +55,7 @@ def test_the_written_out_match_finds_what_the_orm_finds(
 ):
     query = Query(text=text, municipality=municipality, industry=industry, service=service)
     engine = DatabaseEngine()
-    sql, params = engine.matches(query)
+    sql, params = engine.matches(query, cap=1000)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = {row[0]: row[5] for row in cursor.fetchall()}
@@ -89,3 +89,27 @@ def test_a_search_repeated_on_a_connection_is_prepared_on_the_server():
         )
         (prepared,) = cursor.fetchone()
     assert prepared == 1  # one shape, one statement, whatever the words
+
+
+def test_a_search_broader_than_the_limit_says_so_and_reads_no_further(listings, settings):
+    engine = DatabaseEngine()
+    everything = engine.search(Query(text="oy", sort="name"))
+    settings.DIRECTORY_SEARCH_MATCH_LIMIT = 2
+    capped = engine.search(Query(text="oy", sort="name"))
+    assert (everything.capped, capped.capped) == (False, True)
+    assert capped.total == 2
+    # Sorted by name, the first two are the first two of every match.
+    assert [x.pk for x in capped.listings] == [x.pk for x in everything.listings[:2]]
+    assert sum(f.count for f in capped.facets["municipality"]) <= 3
+    narrow = engine.search(Query(text="tilitoimisto"))
+    assert (narrow.capped, narrow.total) == (False, 1)
+
+
+def test_the_page_of_a_capped_search_says_more_than_and_counts_no_facets(
+    listings, settings, client, directory_page
+):
+    settings.DIRECTORY_SEARCH_MATCH_LIMIT = 2
+    response = client.get(directory_page.url, {"q": "oy"})
+    body = response.content.decode()
+    assert "Yli 2 yritystä vastaa hakua" in body
+    assert "(1)" not in body and "(2)" not in body
