@@ -122,7 +122,7 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
 
     @re_path(r"^(?P<slug>[-\w]+)/edit/(?P<token>[-\w]+)/$")
     def redeem_link(self, request, slug, token):
-        from ..services import InvalidEditLink, redeem_edit_token
+        from ..edit_links import InvalidEditLink, redeem_edit_token
 
         listing = Listing.objects.filter(slug=slug).first()
         if listing is None:
