@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from . import services
+from . import edit_links, services
 from .models import DirectoryIndexPage, Listing
 
 
@@ -57,7 +57,7 @@ def reject(request, pk):
 def send_link(request, pk):
     _require(request)
     listing = get_object_or_404(Listing.objects.select_related("organisation"), pk=pk)
-    contacts = list(services.owner_contacts(listing))
+    contacts = list(edit_links.owner_contacts(listing))
     page = DirectoryIndexPage.objects.live().first()
     if request.method == "POST" and page is not None:
         contact = next((c for c in contacts if str(c.pk) == request.POST.get("contact")), None)
@@ -68,7 +68,7 @@ def send_link(request, pk):
                     "redeem_link", args=[listing.slug, token]
                 )
 
-            services.send_edit_link(listing, contact, build_url, sent_by_staff=True)
+            edit_links.send_edit_link(listing, contact, build_url, sent_by_staff=True)
             messages.success(request, _("The edit link was sent."))
             return redirect(reverse("wagtailsnippets_directory_listing:edit", args=[pk]))
     return TemplateResponse(

@@ -124,7 +124,7 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
 
     @re_path(r"^(?P<slug>[-\w]+)/edit/(?P<token>[-\w]+)/$")
     def redeem_link(self, request, slug, token):
-        from ..services import InvalidEditLink, redeem_edit_token  # imports the models
+        from ..edit_links import InvalidEditLink, redeem_edit_token  # imports the models
 
         listing = Listing.objects.filter(slug=slug).first()
         if listing is None:

@@ -23,7 +23,7 @@ from .query import SUGGESTION_LIMIT, Results, facets, largest_first, words
 
 def load_page(ids, service_names):
     """The listings of `ids`, in that order, with their organisations' public fields and
-    their services' names (`service_names`, which `services.public_listing` reads): one
+    their services' names (`service_names`, which `public.public_listing` reads): one
     plain query, where select_related and prefetch_related would take two and more
     Python time than the search itself."""
     if not ids:

@@ -2,7 +2,7 @@
 
 import re
 
-from directory import services
+from directory import edit_links
 
 
 def request_link(client, page, listing, email):
@@ -23,7 +23,7 @@ def token_url(page, listing, token):
 
 
 def open_link(client, page, listing):
-    _link, token = services.issue_edit_link(listing, listing.owner)
+    _link, token = edit_links.issue_edit_link(listing, listing.owner)
     response = client.get(token_url(page, listing, token))
     assert response.status_code == 302
     return response

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from directory import services
+from directory import edit_links
 from directory.models import EditLink, Listing
 
 from .factories import ListingFactory, MembershipFactory
@@ -82,7 +82,7 @@ def test_the_emailed_link_opens_the_edit_form_once(client, directory_page, owned
 
 
 def test_an_altered_token_is_refused(client, directory_page, owned_listing):
-    _link, token = services.issue_edit_link(owned_listing, owned_listing.owner)
+    _link, token = edit_links.issue_edit_link(owned_listing, owned_listing.owner)
     middle = len(token) // 2
     altered = token[:middle] + ("A" if token[middle] != "A" else "B") + token[middle + 1 :]
     assert client.get(token_url(directory_page, owned_listing, altered)).status_code == 403
@@ -100,7 +100,7 @@ def test_an_altered_token_is_refused(client, directory_page, owned_listing):
 
 def test_a_link_for_one_listing_does_not_open_another(client, directory_page, owned_listing):
     other = ListingFactory(organisation__name="Toinen Oy")
-    _link, token = services.issue_edit_link(owned_listing, owned_listing.owner)
+    _link, token = edit_links.issue_edit_link(owned_listing, owned_listing.owner)
     assert client.get(token_url(directory_page, other, token)).status_code == 403
     # a used link for the owner's own listing grants that listing only
     assert client.get(token_url(directory_page, owned_listing, token)).status_code == 302
@@ -111,7 +111,7 @@ def test_a_link_for_one_listing_does_not_open_another(client, directory_page, ow
 
 
 def test_an_expired_link_is_refused(client, directory_page, owned_listing):
-    link, token = services.issue_edit_link(owned_listing, owned_listing.owner)
+    link, token = edit_links.issue_edit_link(owned_listing, owned_listing.owner)
     link.expires_at = timezone.now() - datetime.timedelta(seconds=1)
     link.save()
     assert client.get(token_url(directory_page, owned_listing, token)).status_code == 403
@@ -120,7 +120,7 @@ def test_an_expired_link_is_refused(client, directory_page, owned_listing):
 def test_a_link_older_than_48_hours_is_refused_by_its_signature(
     client, directory_page, owned_listing
 ):
-    _link, token = services.issue_edit_link(owned_listing, owned_listing.owner)
+    _link, token = edit_links.issue_edit_link(owned_listing, owned_listing.owner)
     later = timezone.now().timestamp() + 48 * 3600 + 60
     with mock.patch("django.core.signing.time.time", return_value=later):
         response = client.get(token_url(directory_page, owned_listing, token))
@@ -131,7 +131,7 @@ def test_the_form_cannot_flood_an_owners_inbox(client, directory_page, owned_lis
     for _ in range(5):
         response = request_link(client, directory_page, owned_listing, "pekka@puutyo.example")
         assert SAME_ANSWER in response.content.decode()
-    assert len(mail.outbox) == services.REQUESTS_PER_WINDOW
+    assert len(mail.outbox) == edit_links.REQUESTS_PER_WINDOW
 
 
 # -- the recipient must still be an owner, on every use (issue 13, finding 8) -----------
@@ -161,7 +161,7 @@ LEAVINGS = {
 def test_a_link_stops_working_when_its_recipient_is_no_longer_an_owner(
     client, directory_page, owned_listing, leaving
 ):
-    _link, token = services.issue_edit_link(owned_listing, owned_listing.owner)
+    _link, token = edit_links.issue_edit_link(owned_listing, owned_listing.owner)
     LEAVINGS[leaving](owned_listing)
     response = client.get(token_url(directory_page, owned_listing, token))
     assert response.status_code == 403
@@ -188,10 +188,10 @@ def test_an_open_edit_session_ends_when_its_recipient_is_no_longer_an_owner(
 
 
 def test_a_link_remembers_a_keyed_hash_of_its_address_never_the_address(owned_listing):
-    link, _token = services.issue_edit_link(owned_listing, owned_listing.owner)
-    assert link.recipient_hash == services.recipient_hash("PEKKA@puutyo.example ")
+    link, _token = edit_links.issue_edit_link(owned_listing, owned_listing.owner)
+    assert link.recipient_hash == edit_links.recipient_hash("PEKKA@puutyo.example ")
     assert "pekka" not in link.recipient_hash
-    assert link.recipient_hash != services.recipient_hash("muu@puutyo.example")
+    assert link.recipient_hash != edit_links.recipient_hash("muu@puutyo.example")
 
 
 def normalised_sql(queries):
