@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from registry.models.links import optional_contact, optional_organisation
 from registry.trade_register.sync import FIELDS
 
 from .pages import RegisterField
@@ -20,22 +21,8 @@ class ProposedChange(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Rejected")
 
-    contact = models.ForeignKey(
-        "registry.Contact",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="proposed_changes",
-    )
-    organisation = models.ForeignKey(
-        "registry.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="proposed_changes",
-    )
+    contact = optional_contact("proposed_changes", models.CASCADE)
+    organisation = optional_organisation("proposed_changes")
     submission = models.ForeignKey(
         "intake.IntakeSubmission",
         verbose_name=_("submission"),
