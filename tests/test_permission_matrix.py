@@ -249,8 +249,8 @@ def test_the_url_list_covers_the_admin(person):
         "wagtailforms:index",
         "wagtailsnippets_registry_contact:inspect",
         "wagtailsnippetchoosers_registry_contact:choose",
-        "privacy_admin:request",
-        "privacy_admin:request_create",
+        "privacy_requests:inspect",
+        "privacy_requests:add",
         "intake_admin:proposed_changes",
         "directory_send_link",
         "directory_application",
@@ -267,7 +267,7 @@ def test_editors_moderators_and_plain_staff_get_no_personal_data_anywhere(person
 def test_editors_moderators_and_plain_staff_cannot_record_a_request(person, role):
     client = Client()
     client.force_login(ROLES[role]())
-    url = reverse("privacy_admin:request_create")
+    url = reverse("privacy_requests:add")
     before = DataSubjectRequest.objects.count()
     # Wagtail answers a permission denied in the admin with a redirect to the dashboard.
     assert client.get(url)["Location"] == reverse("wagtailadmin_home")
@@ -291,7 +291,7 @@ def test_the_roles_whose_job_needs_it_find_the_person(person):
         "intake_admin:proposed_changes",
         "directory_application",
     }
-    officers = needed | {"privacy_admin:request"}
+    officers = needed | {"privacy_requests:inspect"}
     assert set(where_shown(superuser, person, only=officers)) == officers
     assert set(where_shown(manager, person, only=needed)) == needed
     assert set(where_shown(officer, person, only=officers)) == officers
