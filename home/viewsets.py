@@ -46,6 +46,13 @@ class ReviewViewSet(ModelViewSet):
         """The add view brings its own form: a staff form, not one built from panels."""
         return {"template_name": self.create_template_name, **kwargs}
 
+    def get_permissions_to_register(self):
+        """Only what staff can do here: view and change (decide), and add where offered."""
+        permissions = super().get_permissions_to_register().exclude(codename__startswith="delete_")
+        if not self.add_view_enabled:
+            permissions = permissions.exclude(codename__startswith="add_")
+        return permissions
+
     def get_action_view_kwargs(self):
         return {
             "model": self.model,
@@ -67,7 +74,15 @@ class ReviewViewSet(ModelViewSet):
         return patterns
 
 
-class FormsColumn(Column):
+class TemplateColumn(Column):
+    """A listing cell drawn by its own template (given `instance`), including the <td>."""
+
+    def __init__(self, name, template_name, **kwargs):
+        super().__init__(name, **kwargs)
+        self.cell_template_name = template_name
+
+
+class FormsColumn(TemplateColumn):
     """A listing cell of POST forms (approve, reject...), with the CSRF token they need."""
 
     def get_cell_context_data(self, instance, parent_context):

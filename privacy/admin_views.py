@@ -68,6 +68,9 @@ class RequestFilterSet(WagtailFilterSet):
 
 class RequestIndexView(IndexView):
     any_permission_required = ["view"]
+    add_item_label = gettext_lazy(
+        "Record a request received by phone, letter, email or at the desk"
+    )
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("handled_by")
