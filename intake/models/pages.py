@@ -159,7 +159,7 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
         return IntakeSubmission
 
     def get_submissions_list_view_class(self):
-        from ..views import IntakeSubmissionsListView
+        from ..admin_views import IntakeSubmissionsListView
 
         return IntakeSubmissionsListView
 
