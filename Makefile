@@ -81,6 +81,7 @@ demo:
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports  # the dependency rule between the apps (pyproject.toml)
 
 format: install-dev
 	$(BIN)/ruff format .

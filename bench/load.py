@@ -39,341 +39,35 @@ lower than with a separate load machine; compare rates within one run.
 """
 
 import argparse
-import http.client
 import json
-import multiprocessing
 import os
-import re
-import secrets
 import shutil
 import signal
-import statistics
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.parse
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-BIN = Path(PYTHON).parent
+from _load_servers import (
+    PYTHON,
+    ROOT,
+    database_env,
+    ensure_database,
+    gunicorn,
+    prepare,
+    query,
+    run,
+    start,
+    stock_wagtail_project,
+    stop,
+    stored_submissions,
+    wait_until_up,
+    worker_pids,
+)
+from _load_visitors import FORM_PATH, Result, Target, drive, request, rows_for
 
-FORM_PATH = "/ota-yhteytta/"
-SUBMISSION_KEY_FIELD = "intake_submission_key"
 SEARCHES = ["kirjanpito", "remontti", "mikkeli", "catering", "puusepantyot", "ohjelmisto"]
-RETRIES = 5
-
-
-@dataclass(frozen=True)
-class Target:
-    name: str
-    paths: tuple  # taken in turn
-    weight: int = 1
-    form: bool = False  # POST the contact form
-
-    def path(self, n):
-        return self.paths[n % len(self.paths)]
-
-
-@dataclass
-class Result:
-    latencies: dict = field(default_factory=dict)  # name -> [seconds]
-    failed_attempts: dict = field(default_factory=dict)  # name -> cut or wrong answers
-    errors: dict = field(default_factory=dict)  # name -> failures left after retries
-    sent: int = 0  # submissions (one key each)
-    answered: int = 0  # submissions that got the thank-you page
-
-    def merge(self, other):
-        for name, values in other.latencies.items():
-            self.latencies.setdefault(name, []).extend(values)
-        for mine, theirs in (
-            (self.failed_attempts, other.failed_attempts),
-            (self.errors, other.errors),
-        ):
-            for name, count in theirs.items():
-                mine[name] = mine.get(name, 0) + count
-        self.sent += other.sent
-        self.answered += other.answered
-
-
-def request(port, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    sent_headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https", "Connection": "close"}
-    sent_headers.update(headers or {})
-    try:
-        connection.request(method, path, body=body, headers=sent_headers)
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
-    finally:
-        connection.close()
-
-
-class Visitor:
-    """One load process: its own CSRF cookie, weighted turns over the targets."""
-
-    def __init__(self, port, run_id, seed):
-        self.port, self.run_id, self.n = port, run_id, seed
-        self.cookie = self.token = None
-
-    def fetch_form(self):
-        status, headers, body = request(self.port, "GET", FORM_PATH)
-        cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", ""))
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
-        if status != 200 or not cookie or not token:
-            raise RuntimeError(f"the contact form did not render ({status})")
-        self.cookie, self.token = cookie.group(1), token.group(1).decode()
-
-    def submission(self):
-        number = self.n
-        body = urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": self.token,
-                SUBMISSION_KEY_FIELD: str(uuid.uuid4()),
-                "nimi": f"Kuorma Testaaja{number % 500}",
-                "sahkoposti": f"load{number % 500}.{self.run_id}@example.fi",
-                "puhelin": "040 123 4567",
-                "yritys_tai_organisaatio": f"Kuorma Oy {number % 50}",
-                "viesti": f"load {self.run_id} #{number}",
-            }
-        ).encode()
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={self.cookie}",
-            "Referer": f"https://127.0.0.1{FORM_PATH}",
-        }
-        return body, headers
-
-    def attempt(self, target, result, body=None, headers=None):
-        path = FORM_PATH if target.form else target.path(self.n)
-        started = time.perf_counter()
-        try:
-            status, _, content = request(
-                self.port, "POST" if target.form else "GET", path, body, headers
-            )
-            ok = status == 200 and (not target.form or b"Kiitos" in content)
-        except (OSError, http.client.HTTPException):  # reset or cut off mid-response
-            ok = False
-        if ok:
-            result.latencies.setdefault(target.name, []).append(time.perf_counter() - started)
-        else:
-            result.failed_attempts[target.name] = result.failed_attempts.get(target.name, 0) + 1
-        return ok
-
-    def visit(self, target, result):
-        body, headers = self.submission() if target.form else (None, None)
-        result.sent += target.form
-        for _ in range(RETRIES):
-            if self.attempt(target, result, body, headers):
-                result.answered += target.form
-                return
-            time.sleep(0.2)  # the worker is being replaced
-        result.errors[target.name] = result.errors.get(target.name, 0) + 1
-
-    def run(self, targets, seconds, queue):
-        schedule = [t for t in targets for _ in range(t.weight)]
-        result = Result()
-        if any(t.form for t in targets):
-            self.fetch_form()
-        deadline = time.perf_counter() + seconds
-        while time.perf_counter() < deadline:
-            self.visit(schedule[self.n % len(schedule)], result)
-            self.n += 1
-        queue.put(result)
-
-
-def _visitor_process(port, run_id, seed, targets, seconds, queue):
-    Visitor(port, run_id, seed).run(targets, seconds, queue)
-
-
-def drive(port, targets, seconds, clients, run_id, during=None, every=2.0):
-    """Run `clients` load processes for `seconds`; `during` runs in this process every
-    `every` seconds from the first to the last but one."""
-    queue = multiprocessing.Queue()
-    processes = [
-        multiprocessing.Process(
-            target=_visitor_process, args=(port, run_id, i * 7919, targets, seconds, queue)
-        )
-        for i in range(clients)
-    ]
-    started = time.perf_counter()
-    for process in processes:
-        process.start()
-    if during:
-        time.sleep(1)
-        while time.perf_counter() - started < seconds - 1:
-            during()
-            time.sleep(every)
-    merged = Result()
-    for _ in processes:
-        merged.merge(queue.get(timeout=seconds + 120))
-    for process in processes:
-        process.join()
-    return merged, time.perf_counter() - started
-
-
-def rows_for(phase, merged, elapsed, targets):
-    rows = []
-    for target in targets:
-        latencies = sorted(merged.latencies.get(target.name, []))
-        count = len(latencies)
-        rows.append(
-            {
-                "phase": phase,
-                "page": target.name,
-                "requests": count,
-                "rps": round(count / elapsed, 1),
-                "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
-                "p95_ms": round(latencies[int(count * 0.95) - 1] * 1000, 1) if latencies else None,
-                "failed_attempts": merged.failed_attempts.get(target.name, 0),
-                "errors": merged.errors.get(target.name, 0),
-            }
-        )
-    return rows
-
-
-def run(command, env, **kwargs):
-    subprocess.run(command, env=env, cwd=kwargs.pop("cwd", ROOT), check=True, **kwargs)
-
-
-def wait_until_up(port, path="/health/", timeout=60):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if request(port, "GET", path)[0] < 500:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"gunicorn on port {port} did not come up")
-
-
-def start(command, env, cwd=ROOT, log=None):
-    return subprocess.Popen(
-        command, env=env, cwd=cwd, start_new_session=True, stdout=log, stderr=log
-    )
-
-
-def gunicorn(env, port, app="config.wsgi", cwd=ROOT):
-    config = ROOT / "config/gunicorn.py"
-    command = [str(BIN / "gunicorn"), "-c", str(config), app, "--bind", f"127.0.0.1:{port}"]
-    return start([*command, "--workers", "2"], env, cwd)
-
-
-def worker_pids(master_pid):
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text()
-    return [int(pid) for pid in children.split()]
-
-
-def stop(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
-
-
-def database_env(database_url):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=database_url,
-        CONN_MAX_AGE="60",
-        GUNICORN_ACCESS_LOG="",
-        GUNICORN_LOG_LEVEL="warning",
-        LOG_LEVEL="WARNING",
-        # Four load processes on one address: the per-address form limit would refuse them.
-        INTAKE_RATE_LIMIT="1000000/m",
-        # No mail server here: notifications stay in the outbox, which is what an outage does.
-        EMAIL_URL="smtp://127.0.0.1:2",
-    )
-    return env
-
-
-def ensure_database(database_url, fresh=False):
-    """Create the database if it is missing; with `fresh`, drop it first: a run must not
-    inherit an earlier run's queue (its undeliverable emails keep the worker busy)."""
-    import psycopg
-
-    name = database_url.rsplit("/", 1)[1]
-    admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        if fresh:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def query(database_url, sql, params=()):
-    import psycopg
-
-    with psycopg.connect(database_url) as connection:
-        return connection.execute(sql, params).fetchall()
-
-
-def stored_submissions(database_url, run_id):
-    """(rows stored, distinct submissions among them, steps by status) for this run."""
-    like = f"load {run_id} #%"
-    (stored, distinct), *_ = query(
-        database_url,
-        "SELECT count(*), count(DISTINCT form_data->>'viesti') FROM intake_intakesubmission "
-        "WHERE form_data->>'viesti' LIKE %s",
-        (like,),
-    )
-    steps = query(
-        database_url,
-        "SELECT s.status, count(*) FROM intake_submissionstep s JOIN intake_intakesubmission i "
-        "ON i.id = s.submission_id WHERE i.form_data->>'viesti' LIKE %s GROUP BY s.status",
-        (like,),
-    )
-    return stored, distinct, dict(steps)
-
-
-def stock_wagtail_project(tmp, database_url):
-    """A stock `wagtail start` project on the same PostgreSQL, served the same way."""
-    run([str(BIN / "wagtail"), "start", "stock", str(tmp)], env=os.environ.copy())
-    stock_url = database_url + "_stock"
-    ensure_database(stock_url)
-    (tmp / "stock/settings/local.py").write_text(
-        "import dj_database_url\n"
-        f"DATABASES = {{'default': dj_database_url.parse({stock_url!r}, conn_max_age=60)}}\n"
-        "ALLOWED_HOSTS = ['127.0.0.1']\n"
-        f"SECRET_KEY = {secrets.token_urlsafe(50)!r}\n"
-        "STORAGES = {'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'},"
-        " 'staticfiles': {'BACKEND':"
-        " 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
-    )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
-    }
-    # Our gunicorn.py (access log off, same workers) so that only the application differs.
-    env.update(
-        DJANGO_SETTINGS_MODULE="stock.settings.production",
-        GUNICORN_ACCESS_LOG="",
-        GUNICORN_LOG_LEVEL="warning",
-    )
-    run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env=env, cwd=tmp)
-    return env
-
-
-def prepare(env):
-    print("Preparing: migrate, cache table, demo content, collectstatic ...", flush=True)
-    run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env=env)
-    run([PYTHON, "manage.py", "createcachetable"], env=env)
-    run([PYTHON, "manage.py", "load_initial_data"], env=env, stdout=subprocess.DEVNULL)
-    run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env=env)
-    manifest = json.loads((ROOT / "static/staticfiles.json").read_text())
-    return "/static/" + manifest["paths"]["css/site.css"]
 
 
 def targets(database_url, static_path):
@@ -409,23 +103,27 @@ def targets(database_url, static_path):
     return Target("static file (WhiteNoise)", (static_path,)), cached, uncached, mix
 
 
-def rates(args, run_id, port, stock_port, ceiling, cached, uncached):
-    """Each target alone for a slice per round, in turns; req/s over all its slices."""
-    slices = [("ceiling", port, [ceiling]), ("cached", port, cached)]
-    slices += [("uncached", port, [target]) for target in uncached]
-    slices.append(("stock", stock_port, [Target("stock wagtail start home", ("/",))]))
+def in_turns(args, run_id, slices):
+    """Each (phase, port, targets) slice for `args.slice` seconds per round, the slices
+    taking turns; req/s over all of a slice's turns."""
     totals = [(Result(), [0.0]) for _ in slices]
     for _ in range(args.rounds):
-        for (_phase, slice_port, slice_targets), (merged, elapsed) in zip(
-            slices, totals, strict=True
-        ):
-            result, seconds = drive(slice_port, slice_targets, args.slice, args.clients, run_id)
+        for (_phase, port, targets), (merged, elapsed) in zip(slices, totals, strict=True):
+            result, seconds = drive(port, targets, args.slice, args.clients, run_id)
             merged.merge(result)
             elapsed[0] += seconds
     rows = []
-    for (phase, _port, slice_targets), (merged, elapsed) in zip(slices, totals, strict=True):
-        rows += rows_for(phase, merged, elapsed[0], slice_targets)
+    for (phase, _port, targets), (merged, elapsed) in zip(slices, totals, strict=True):
+        rows += rows_for(phase, merged, elapsed[0], targets)
     return rows
+
+
+def rates(args, run_id, port, stock_port, ceiling, cached, uncached):
+    """Each target alone for a slice per round, in turns."""
+    slices = [("ceiling", port, [ceiling]), ("cached", port, cached)]
+    slices += [("uncached", port, [target]) for target in uncached]
+    slices.append(("stock", stock_port, [Target("stock wagtail start home", ("/",))]))
+    return in_turns(args, run_id, slices)
 
 
 def search_engines(args, env, uncached, run_id):
@@ -443,17 +141,8 @@ def search_engines(args, env, uncached, run_id):
         search = next(target for target in uncached if target.name == "directory search")
         for path in search.paths:
             request(es_port, "GET", path)
-        slices = [("database engine", args.port), ("elasticsearch", es_port)]
-        totals = [(Result(), [0.0]) for _ in slices]
-        for _ in range(args.rounds):
-            for (_phase, port), (merged, elapsed) in zip(slices, totals, strict=True):
-                result, seconds = drive(port, [search], args.slice, args.clients, run_id)
-                merged.merge(result)
-                elapsed[0] += seconds
-        rows = []
-        for (phase, _port), (merged, elapsed) in zip(slices, totals, strict=True):
-            rows += rows_for(phase, merged, elapsed[0], [search])
-        return rows
+        slices = [("database engine", args.port, [search]), ("elasticsearch", es_port, [search])]
+        return in_turns(args, run_id, slices)
     finally:
         stop(server)
 

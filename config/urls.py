@@ -34,4 +34,4 @@ urlpatterns += i18n_patterns(
 )
 
 # A database outage anywhere in a request gets the friendly 503 page.
-handler500 = "ops.views.server_error"
+handler500 = "ops.faults.server_error"

@@ -17,9 +17,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 
-from home.viewsets import ActionView
+from privacy.review_viewsets import ActionView
 
-from . import services
+from . import edit_links, services
 from .models import DirectoryIndexPage, Listing
 
 LISTING_APPROVED = "directory.listing_approved"
@@ -75,7 +75,7 @@ class SendLinkView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
         self.listing = get_object_or_404(
             Listing.objects.select_related("organisation"), pk=kwargs["pk"]
         )
-        self.contacts = list(services.owner_contacts(self.listing))
+        self.contacts = list(edit_links.owner_contacts(self.listing))
         self.page = DirectoryIndexPage.objects.live().first()
 
     def post(self, request, pk):
@@ -89,7 +89,7 @@ class SendLinkView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
                 "redeem_link", args=[listing.slug, token]
             )
 
-        services.send_edit_link(listing, contact, build_url, sent_by_staff=True)
+        edit_links.send_edit_link(listing, contact, build_url, sent_by_staff=True)
         messages.success(request, _("The edit link was sent."))
         return redirect(reverse("wagtailsnippets_directory_listing:edit", args=[pk]))
 

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from ops.auth import client_ip
+from ops.client_address import client_ip
 from registry.trade_register.records import TradeRegisterError
 
-from . import applications, services
+from . import applications
 from .forms import ApplicationForm, ContactPersonForm
 from .models import Listing, ListingApplication
+from .public import public_summary
 
 RATE_LIMITED = _(
     "Too many forms have been sent from your address in a short time. "
@@ -127,7 +128,7 @@ def claim(request, page, slug):
     company_url = _company_url(page, request, listing)
     context = {
         **page.get_context(request),
-        "listing": services.public_listing(listing, with_contacts=False),
+        "listing": public_summary(listing),
         "company_url": company_url,
         "request_link_url": page.get_url(request)
         + page.reverse_subpage("request_link", args=[slug]),

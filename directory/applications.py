@@ -34,7 +34,7 @@ from registry.trade_register.client import TradeRegisterClient
 from registry.trade_register.records import TradeRegisterError
 from registry.trade_register.sync import FIELDS, apply
 
-from . import services
+from . import edit_links
 from .models import DirectoryIndexPage, Listing, ListingApplication
 
 RECEIVED = "directory.application_received"
@@ -59,7 +59,7 @@ def pending(business_id):
 
 
 def has_owner(listing):
-    return services.owner_contacts(listing).exists()
+    return edit_links.owner_contacts(listing).exists()
 
 
 def from_trade_register(business_id):
@@ -183,7 +183,7 @@ def _decided(application, status, user, **fields):
 
 
 def _edit_link_url(listing, contact, page):
-    _link, token = services.issue_edit_link(listing, contact, sent_by_staff=True)
+    _link, token = edit_links.issue_edit_link(listing, contact, sent_by_staff=True)
     return page.localized.get_full_url() + page.reverse_subpage(
         "redeem_link", args=[listing.slug, token]
     )

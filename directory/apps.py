@@ -7,6 +7,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Company directory")
 
     def ready(self):
+        # Models and their receivers can be imported only once apps are loaded.
         from ops import search_backlog
 
         from . import (

@@ -3,7 +3,7 @@
 A company page adds a view, a search page an impression for each listing it shows:
 one statement per page, whatever the number of results (an upsert that adds to the
 day's row). A page served from the page cache counts too: the view marks its
-response with what it showed (ops.cache.count_every_serving), and the cache sends
+response with what it showed (pagecache.store.count_every_serving), and the cache sends
 `page_served` with that each time it serves the stored copy.
 """
 
@@ -15,7 +15,7 @@ from django.db.models import Q, Sum
 from django.dispatch import receiver
 from django.utils import timezone
 
-from ops.cache import count_every_serving, page_served
+from pagecache.store import count_every_serving, page_served
 
 from .models import Listing, ListingDailyCount
 

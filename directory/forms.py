@@ -1,15 +1,27 @@
-import re
-
 from django import forms
+from django.conf import settings
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from home.validators import validate_business_id
+from home.validators import normalise_business_id, validate_business_id
 from privacy.identifiers import normalise_email, normalise_phone
 
 from .applications import listed, pending
+from .fields import (
+    CONTACT_FIELDS,
+    DESCRIPTION,
+    EMAIL,
+    LINE,
+    LINKS,
+    OWNER_FIELDS,
+    PHONE,
+    SERVICES,
+    URL,
+    VISIBILITY_FIELDS,
+)
 from .industries import SECTION_CHOICES
-from .models import VISIBILITY_FIELDS, Listing, Service
+from .models import Listing
+from .search.query import Query
 
 SORT_CHOICES = [
     ("relevance", _("Best match")),
@@ -33,8 +45,6 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
 
     def query(self):
-        from .search.query import Query
-
         data = self.cleaned_data if self.is_valid() else {}
         return Query(
             text=data.get("q", ""),
@@ -55,102 +65,115 @@ class RequestLinkForm(forms.Form):
     )
 
 
+def owner_form_field(field):
+    """The form field that edits one declared listing field, from its model field."""
+    model_field = field.model_field()
+    if field.kind == DESCRIPTION:
+        rows = 6 if field.lang == settings.LANGUAGE_CODE else 4
+        return model_field.formfield(
+            widget=forms.Textarea(attrs={"rows": rows, "lang": field.lang})
+        )
+    if field.kind == SERVICES:
+        return model_field.formfield(widget=forms.CheckboxSelectMultiple)
+    if field.kind == PHONE:  # room for spaces and dashes before it is normalised
+        return model_field.formfield(max_length=40)
+    if field.kind == URL:
+        return model_field.formfield(assume_scheme="https")
+    if field.kind == LINKS:
+        return forms.CharField(
+            label=field.label,
+            required=False,
+            help_text=model_field.help_text,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+    return model_field.formfield()
+
+
+def initial_value(field, listing):
+    if field.kind == SERVICES:
+        return list(listing.services.all())
+    if field.kind == LINKS:
+        return "\n".join(getattr(listing, field.name))
+    return getattr(listing, field.name)
+
+
+def clean_links(text):
+    lines = [line.strip() for line in text.splitlines()]
+    profiles = [line for line in lines if line]
+    validate = URLValidator(schemes=["https", "http"])
+    for profile in profiles:
+        try:
+            validate(profile)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a web address."), params={"value": profile}
+            ) from error
+    return profiles
+
+
+# How each kind of field is tidied once the form field has validated it.
+CLEAN = {
+    DESCRIPTION: str.strip,
+    LINE: str.strip,
+    PHONE: lambda phone: normalise_phone(phone.strip()) if phone.strip() else "",
+    EMAIL: lambda email: email.strip().lower(),
+    LINKS: clean_links,
+}
+
+
 class OwnerEditForm(forms.Form):
+    """The owner's listing: on or off, then each field of OWNER_FIELDS and its switch."""
+
     listed = forms.BooleanField(
         label=_("Show the listing in the directory"),
         required=False,
         help_text=_("When off, the company page and every search result disappear at once."),
     )
-    description = forms.CharField(
-        label=_("Description in Finnish"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6, "lang": "fi"}),
-    )
-    description_sv = forms.CharField(
-        label=_("Description in Swedish"),
-        required=False,
-        help_text=_("Leave empty to show the Finnish description to Swedish-speaking visitors."),
-        widget=forms.Textarea(attrs={"rows": 4, "lang": "sv"}),
-    )
-    description_en = forms.CharField(
-        label=_("Description in English"),
-        required=False,
-        help_text=_("Leave empty to show the Finnish description to English-speaking visitors."),
-        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
-    )
-    services = forms.ModelMultipleChoiceField(
-        label=_("Services"),
-        queryset=Service.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
-    email = forms.EmailField(label=_("Email"), required=False)
-    website = forms.URLField(
-        label=_("Website"), required=False, max_length=500, assume_scheme="https"
-    )
-    social_profiles = forms.CharField(
-        label=_("Social media profiles"),
-        required=False,
-        help_text=_("One address a line, for example https://www.facebook.com/yourcompany."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    show_street_address = forms.BooleanField(label=_("Show street address"), required=False)
-    show_phone = forms.BooleanField(label=_("Show phone"), required=False)
-    show_email = forms.BooleanField(label=_("Show email"), required=False)
-    show_website = forms.BooleanField(label=_("Show website"), required=False)
-    show_social_profiles = forms.BooleanField(label=_("Show social media profiles"), required=False)
-    show_contact_persons = forms.BooleanField(label=_("Show contact persons"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in OWNER_FIELDS:
+            self.fields[field.name] = owner_form_field(field)
+        for switch in VISIBILITY_FIELDS.values():
+            self.fields[switch] = Listing._meta.get_field(switch).formfield()
 
     @classmethod
     def for_listing(cls, listing, data=None):
-        initial = {
-            "listed": listing.status != Listing.Status.HIDDEN,
-            "description": listing.description,
-            "description_sv": listing.description_sv,
-            "description_en": listing.description_en,
-            "services": list(listing.services.all()),
-            "phone": listing.phone,
-            "email": listing.email,
-            "website": listing.website,
-            "social_profiles": "\n".join(listing.social_profiles),
-            **{flag: getattr(listing, flag) for flag in VISIBILITY_FIELDS.values()},
-        }
+        initial = {field.name: initial_value(field, listing) for field in OWNER_FIELDS}
+        initial.update({switch: getattr(listing, switch) for switch in VISIBILITY_FIELDS.values()})
+        initial["listed"] = listing.status != Listing.Status.HIDDEN
         return cls(data=data, initial=initial)
 
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_phone(phone) if phone else ""
+    def text_fields(self):
+        return [self[field.name] for field in OWNER_FIELDS if not field.hideable]
 
-    def clean_social_profiles(self):
-        lines = [line.strip() for line in self.cleaned_data["social_profiles"].splitlines()]
-        profiles = [line for line in lines if line]
-        validate = URLValidator(schemes=["https", "http"])
-        for profile in profiles:
-            try:
-                validate(profile)
-            except forms.ValidationError as error:
-                raise forms.ValidationError(
-                    _("“%(value)s” is not a web address."), params={"value": profile}
-                ) from error
-        return profiles
+    def contact_fields(self):
+        """Each contact detail with its switch, as the form shows them."""
+        return [(self[field.name], self[field.switch]) for field in CONTACT_FIELDS]
+
+    def clean(self):
+        data = super().clean()
+        for field in OWNER_FIELDS:
+            if field.name in data and field.kind in CLEAN:
+                try:
+                    data[field.name] = CLEAN[field.kind](data[field.name])
+                except forms.ValidationError as error:
+                    self.add_error(field.name, error)
+        return data
 
     def text(self):
+        """The submitted fields as a listing stores them (field.value)."""
         data = self.cleaned_data
         return {
-            "description": data["description"].strip(),
-            "description_sv": data["description_sv"].strip(),
-            "description_en": data["description_en"].strip(),
-            "services": [service.pk for service in data["services"]],
-            "phone": data["phone"],
-            "email": data["email"].strip().lower(),
-            "website": data["website"],
-            "social_profiles": data["social_profiles"],
+            field.name: [service.pk for service in data[field.name]]
+            if field.kind == SERVICES
+            else data[field.name]
+            for field in OWNER_FIELDS
         }
 
     def visibility(self, listing):
         data = self.cleaned_data
-        values = {flag: data[flag] for flag in VISIBILITY_FIELDS.values()}
+        values = {switch: data[switch] for switch in VISIBILITY_FIELDS.values()}
         if not data["listed"]:
             values["status"] = Listing.Status.HIDDEN
         elif listing.status == Listing.Status.HIDDEN:
@@ -219,10 +242,7 @@ class ApplicationForm(ContactPersonForm):
         self.already_listed = None  # the listing that already has this business ID
 
     def clean_business_id(self):
-        # "1234567 8", " 1234567-8 ": the form the register writes, before the check digit.
-        value = "".join(self.cleaned_data["business_id"].split())
-        if re.fullmatch(r"\d{8}", value):
-            value = f"{value[:7]}-{value[7]}"
+        value = normalise_business_id(self.cleaned_data["business_id"])
         validate_business_id(value)
         return value
 

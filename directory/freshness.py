@@ -25,7 +25,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import services
+from . import edit_links
 from .models import DirectoryIndexPage, EditLink, Listing
 from .trade_register import listing_staff_addresses
 
@@ -56,15 +56,15 @@ def confirm_token(listing, contact, sent):
         "listing": listing.pk,
         "contact": contact.pk,
         "sent": int(sent.timestamp()),
-        "to": services.recipient_hash(contact.email),
+        "to": edit_links.recipient_hash(contact.email),
     }
-    return services.path_token(payload, CONFIRM_SALT)
+    return edit_links.path_token(payload, CONFIRM_SALT)
 
 
 def check_token(listing, token):
     """The contact the token was sent to, while it may still confirm the listing."""
     try:
-        payload = services.read_path_token(token, CONFIRM_SALT, CONFIRM_VALID_FOR.total_seconds())
+        payload = edit_links.read_path_token(token, CONFIRM_SALT, CONFIRM_VALID_FOR.total_seconds())
     except signing.BadSignature as error:
         raise InvalidConfirmation("altered or expired") from error
     if payload.get("listing") != listing.pk:
@@ -72,9 +72,9 @@ def check_token(listing, token):
     sent = datetime.datetime.fromtimestamp(payload.get("sent", 0), tz=datetime.UTC)
     if listing.confirmed_at is not None and listing.confirmed_at >= sent:
         raise InvalidConfirmation("used")
-    contact = services.owner_contacts(listing).filter(pk=payload.get("contact")).first()
+    contact = edit_links.owner_contacts(listing).filter(pk=payload.get("contact")).first()
     if contact is None or not constant_time_compare(
-        services.recipient_hash(contact.email), payload.get("to", "")
+        edit_links.recipient_hash(contact.email), payload.get("to", "")
     ):
         raise InvalidConfirmation("recipient")
     return contact
@@ -126,7 +126,7 @@ def _localized_url(page, language):
 
 def _reminder_body(listing, contact, page, now):
     token = confirm_token(listing, contact, now)
-    _link, edit_token = services.issue_edit_link(listing, contact)
+    _link, edit_token = edit_links.issue_edit_link(listing, contact)
     parts = []
     for language in EMAIL_LANGUAGES:
         base = _localized_url(page, language)
@@ -198,7 +198,7 @@ def remind_owners(now=None):
     page = DirectoryIndexPage.objects.live().first()
     reminded, flagged = 0, []
     for listing in _due(now):
-        contacts = list(services.owner_contacts(listing))
+        contacts = list(edit_links.owner_contacts(listing))
         # Nobody to ask, or asked twice in vain: staff look at it.
         if not contacts or listing.reminders_sent >= REMINDERS or page is None:
             _flag(listing)

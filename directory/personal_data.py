@@ -17,6 +17,7 @@ from privacy.identifiers import email_key, phone_key
 from privacy.providers import EMAIL, NOT_PERSONAL, PERSONAL, BaseProvider, Subject
 from privacy.retention import retention_cutoff
 
+from .fields import OWNER_FIELDS, VISIBILITY_FIELDS
 from .models import EditLink, Listing, ListingApplication
 
 INVENTORY = {
@@ -36,22 +37,11 @@ INVENTORY = {
         "city": NOT_PERSONAL,
         "municipality": NOT_PERSONAL,
         "industry_section": NOT_PERSONAL,
-        "description": NOT_PERSONAL,
-        "description_sv": NOT_PERSONAL,
-        "description_en": NOT_PERSONAL,
         "logo": NOT_PERSONAL,
-        "services": NOT_PERSONAL,
         "services_text": NOT_PERSONAL,
-        "phone": PERSONAL,
-        "email": PERSONAL,
-        "website": NOT_PERSONAL,
-        "social_profiles": PERSONAL,
-        "show_street_address": NOT_PERSONAL,
-        "show_phone": NOT_PERSONAL,
-        "show_email": NOT_PERSONAL,
-        "show_website": NOT_PERSONAL,
-        "show_social_profiles": NOT_PERSONAL,
-        "show_contact_persons": NOT_PERSONAL,
+        # The owner's fields, and the switch of each the owner may hide (directory.fields).
+        **{field.name: PERSONAL if field.personal else NOT_PERSONAL for field in OWNER_FIELDS},
+        **dict.fromkeys(VISIBILITY_FIELDS.values(), NOT_PERSONAL),
         "pending_changes": PERSONAL,
         "pending_since": NOT_PERSONAL,
         "created_at": NOT_PERSONAL,
@@ -150,13 +140,7 @@ class DirectoryListingProvider(BaseProvider):
     def export(self, subject: Subject) -> dict:
         return {
             _("company directory listings"): [
-                {
-                    _("company"): listing.name,
-                    _("phone"): listing.phone,
-                    _("email"): listing.email,
-                    _("phone is public"): listing.show_phone,
-                    _("email is public"): listing.show_email,
-                }
+                {_("company"): listing.name, **personal_fields(listing)}
                 for listing in self.find(subject)
             ]
         }
@@ -293,6 +277,18 @@ class DirectoryApplicationProvider(BaseProvider):
         return ListingApplication.objects.filter(
             Q(decided_at__lt=cutoff) | Q(decided_at__isnull=True, created_at__lt=cutoff)
         )
+
+
+def personal_fields(listing):
+    """The listing's fields that may be a person's own, each with whether it is public."""
+    values = {}
+    for field in OWNER_FIELDS:
+        if field.personal:
+            values[str(field.model_field().verbose_name)] = field.value(listing)
+            if field.hideable:
+                switch = field.model_field(field.switch)
+                values[str(switch.verbose_name)] = getattr(listing, field.switch)
+    return values
 
 
 def phone_forms_national(phone):

@@ -4,11 +4,12 @@ visibility change."""
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from ops.cache import purge_page_cache
+from pagecache.store import purge_page_cache
 from registry.models import Contact, Membership, Organisation
 
 from .models import Listing, Service
 from .search.sync import sync_listing, unindex_listing
+from .services import refresh_services_text, sync_from_organisation
 
 # What a company page shows; a change must not outlive its cached copy. A hidden
 # field or a restricted person disappears from pages at once, as from search.
@@ -61,8 +62,6 @@ def listing_deleted(sender, instance, **kwargs):
 def listing_services_changed(sender, instance, action, reverse, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
-    from .services import refresh_services_text
-
     if reverse:  # a service's listings changed
         for listing in Listing.objects.filter(services=instance):
             refresh_services_text(listing)
@@ -73,6 +72,4 @@ def listing_services_changed(sender, instance, action, reverse, **kwargs):
 @receiver(post_save, sender=Organisation)
 def organisation_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        from .services import sync_from_organisation
-
         sync_from_organisation(instance)

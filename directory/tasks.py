@@ -1,12 +1,12 @@
 from django_tasks import task
 
-from . import jobs, services
+from . import edit_links, jobs
 
 
 @task()
 def send_requested_edit_link(listing_id, email_hash, page_id, page_url):
-    """Look up the owner a visitor asked a link for and send it (see services)."""
-    return services.send_requested_edit_link(listing_id, email_hash, page_id, page_url)
+    """Look up the owner a visitor asked a link for and send it (see edit_links)."""
+    return edit_links.send_requested_edit_link(listing_id, email_hash, page_id, page_url)
 
 
 def request_edit_link(listing, email, page, page_url):
@@ -15,7 +15,9 @@ def request_edit_link(listing, email, page, page_url):
     Only a keyed hash of the address goes into the task queue; the lookup, the
     flood limit and the email happen in the background.
     """
-    send_requested_edit_link.enqueue(listing.pk, services.recipient_hash(email), page.pk, page_url)
+    send_requested_edit_link.enqueue(
+        listing.pk, edit_links.recipient_hash(email), page.pk, page_url
+    )
 
 
 @task()

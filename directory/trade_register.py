@@ -58,6 +58,6 @@ def hide_ended_company(sender, organisation, previous, state, **kwargs):
                 "state": TradeRegisterState(state).label.lower(),
                 "url": url,
             }
-        # Stored in the outbox within this transaction (ops.mail), sent after it.
+        # Stored in the outbox within this transaction (ops.outbox), sent after it.
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     return listing

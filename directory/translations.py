@@ -4,7 +4,7 @@ owner or staff wrote one, field by field, and the Finnish text where they did no
 from django.conf import settings
 from django.utils import translation
 
-from ops.cache import shared_fragment
+from pagecache.store import shared_fragment
 
 from .models import Service
 

@@ -5,59 +5,75 @@ from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from ops.cache import shared_fragment
+from pagecache.store import shared_fragment
 
-from . import counts, freshness, services, tasks
+from . import counts, edit_links, freshness, services, tasks
+from .fields import OWNER_FIELDS, SERVICES
 from .forms import OwnerEditForm, RequestLinkForm, SearchForm
 from .hits import search_hit
 from .models import Listing
 from .models.pages import edit_grant, end_edit_grant
+from .public import json_ld, public_listing, public_summary
 from .search.engines import search
 from .translations import in_language, localized_service_name, service_names
 
 MAX_PAGE = 10**9
 
 
-def _pagination(number, per_page, total, params):
-    pages = max(1, -(-total // per_page))
-    number = min(number, pages)
+class SearchPages:
+    """The search's results as Paginator pages through them: the engine counts and
+    returns one page at a time, and the page asked for first is searched only once."""
 
-    def url(n):
-        return "?" + urlencode({**params, "page": n})
+    def __init__(self, query, number, per_page):
+        self.query = query
+        # The bound keeps the offset within a 64-bit integer (SQLite's OverflowError,
+        # PostgreSQL's bigint) for any page asked for.
+        self.offset = (min(number, MAX_PAGE) - 1) * per_page
+        self.results = search(query, offset=self.offset, limit=per_page)
 
-    return SimpleNamespace(
-        number=number,
-        num_pages=pages,
-        has_previous=number > 1,
-        has_next=number < pages,
-        previous_url=url(number - 1) if number > 1 else "",
-        next_url=url(number + 1) if number < pages else "",
-        start=(number - 1) * per_page,
-    )
+    def count(self):
+        return self.results.total
+
+    def __getitem__(self, window):
+        if window.start != self.offset:  # past the last page: the last one instead
+            self.offset = window.start
+            self.results = search(self.query, offset=window.start, limit=window.stop - window.start)
+        return self.results.listings
 
 
-def _facet_links(query, facets, names):
-    """{kind: [each facet with the link that narrows the search to it]}: the query's
-    other values, then this one, as the search form would send them."""
+# The facet lists of the results page, in this order.
+FACET_HEADINGS = {
+    "municipality": gettext_lazy("Municipality"),
+    "industry": gettext_lazy("Industry"),
+    "service": gettext_lazy("Services"),
+}
+
+
+def _facet_groups(query, facets, names):
+    """[each kind's heading and its facets, with the link that narrows the search to
+    each]: the query's other values, then this one, as the search form would send them."""
     values = {
         "q": query.text,
         "municipality": query.municipality,
         "industry": query.industry,
         "service": query.service,
     }
-    links = {}
-    for kind, kind_facets in facets.items():
+    groups = []
+    for kind, heading in FACET_HEADINGS.items():
+        if not facets.get(kind):
+            continue
         kept = "".join(
             f"{key}={quote(value)}&" for key, value in values.items() if value and key != kind
         )
-        links[kind] = [
+        links = [
             SimpleNamespace(
                 # The search engine names services in Finnish.
                 label=localized_service_name(facet.label, names)
@@ -67,28 +83,26 @@ def _facet_links(query, facets, names):
                 url=f"?{kept}{kind}={quote(facet.value)}",
                 current=facet.value == values[kind],
             )
-            for facet in kind_facets
+            for facet in facets[kind]
         ]
-    return links
+        groups.append(SimpleNamespace(heading=heading, links=links))
+    return groups
 
 
 def directory_index(request, page):
     form = SearchForm(request.GET or None)
     query = form.query()
-    per_page = page.per_page or 20
-    # Past the last page shows the last one; the bound keeps the offset within a 64-bit
-    # integer (SQLite's OverflowError, PostgreSQL's bigint) for any page asked for.
-    number = min(form.page_number(), MAX_PAGE)
+    # Past the last page shows the last one; a number that is no page, the first.
+    number, per_page = form.page_number(), page.per_page or 20
+    pages = SearchPages(query, number, per_page)
+    pagination = Paginator(pages, per_page).get_page(number)
+    results = pages.results
     params = {key: value for key, value in request.GET.items() if value and key != "page"}
-    results = search(query, offset=(number - 1) * per_page, limit=per_page)
-    pagination = _pagination(number, per_page, results.total, params)
-    if pagination.number != number:  # past the last page: show the last one
-        results = search(query, offset=pagination.start, limit=per_page)
     base_url = page.get_url(request)
     names = service_names()
     hits = [
         search_hit(
-            services.public_listing(listing, with_contacts=False, names=names),
+            public_summary(listing, names=names),
             base_url + page.reverse_subpage("company", args=[listing.slug]),
             query.terms,
         )
@@ -99,9 +113,10 @@ def directory_index(request, page):
         "form": form,
         "query": query,
         "results": results,
-        "facet_links": _facet_links(query, results.facets, names),
+        "facet_groups": _facet_groups(query, results.facets, names),
         "hits": hits,
         "pagination": pagination,
+        "page_params": urlencode(params) + "&" if params else "",
         "filters_active": bool(query.municipality or query.industry or query.service),
         "feed_url": base_url + page.reverse_subpage("rss_feed"),
         "suggest_url": base_url + page.reverse_subpage("suggest"),
@@ -134,13 +149,13 @@ def _public_listing_or_404(slug):
 def company_page(request, page, slug):
     def parts():
         listing = _public_listing_or_404(slug)
-        public = services.public_listing(listing)
+        public = public_listing(listing)
         index_url = page.get_url(request)
         url = page.get_full_url(request) + page.reverse_subpage("company", args=[slug])
         return {
             "listing_id": listing.pk,
             "public": public,
-            "json_ld": services.json_ld(public, url),
+            "json_ld": json_ld(public, url),
             "index_url": index_url,
             "request_link_url": index_url + page.reverse_subpage("request_link", args=[slug]),
         }
@@ -170,7 +185,7 @@ def request_edit_link(request, page, slug):
         "directory/request_link.html",
         {
             **page.get_context(request),
-            "listing": services.public_listing(listing, with_contacts=False),
+            "listing": public_summary(listing),
             "form": form,
             "sent": sent,
             "company_url": page.get_url(request) + page.reverse_subpage("company", args=[slug]),
@@ -188,7 +203,7 @@ def owner_edit(request, page, slug):
     if listing is None:
         raise Http404
     # Every request of the edit session asks again whether the link's recipient may edit.
-    link = services.edit_session_link(listing, edit_grant(request, listing))
+    link = edit_links.edit_session_link(listing, edit_grant(request, listing))
     if link is None:
         end_edit_grant(request, listing)
         raise PermissionDenied
@@ -247,7 +262,7 @@ def confirm_listing(request, page, slug, token):
         "directory/confirm.html",
         {
             **page.get_context(request),
-            "listing": services.public_listing(listing, with_contacts=False),
+            "listing": public_summary(listing),
             "confirmed": confirmed,
             "company_url": company_url,
         },
@@ -259,15 +274,14 @@ def _preview(listing, form):
     draft = Listing.objects.select_related("organisation").get(pk=listing.pk)
     for key, value in form.visibility(listing).items():
         setattr(draft, key, value)
-    text = form.text()
-    for key in ("description", "description_sv", "description_en", "phone", "email", "website"):
-        setattr(draft, key, text[key])
-    was_public = draft.status
-    draft.status = Listing.Status.PUBLIC
-    draft.social_profiles = text["social_profiles"]
-    public = services.public_listing(draft)
-    public.services = [in_language(service, "name") for service in form.cleaned_data["services"]]
-    return {"public": public, "hidden": was_public != Listing.Status.PUBLIC}
+    for field in OWNER_FIELDS:
+        if field.kind != SERVICES:
+            setattr(draft, field.name, form.text()[field.name])
+    status_chosen = draft.status
+    draft.status = Listing.Status.PUBLIC  # shown as it would be, listed or not
+    shown = public_listing(draft)
+    shown.services = [in_language(service, "name") for service in form.cleaned_data["services"]]
+    return {"public": shown, "hidden": status_chosen != Listing.Status.PUBLIC}
 
 
 def _outcome_message(outcome):

@@ -6,7 +6,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.viewsets import FormsColumn, ReviewViewSet, TemplateColumn
+from privacy.review_viewsets import FormsColumn, ReviewViewSet, TemplateColumn
 
 from . import admin_views, application_admin, applications, freshness
 from .models import Listing, ListingApplication, Service

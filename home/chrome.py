@@ -4,7 +4,7 @@ links in the head, the header (menu, language switcher) and the footer.
 They depend on the site, the language and the page (its menu entry, its
 translations), never on the visitor or the query string, so a Wagtail page's
 chrome is rendered once and shared through the page cache
-(``ops.cache.shared_fragment``), which publishing, moving or deleting a page and
+(``pagecache.store.shared_fragment``), which publishing, moving or deleting a page and
 saving settings clear. A page that cannot be stored whole (a form with its CSRF
 token, a search with its query, a signed-in editor's view) then skips their queries.
 """
@@ -12,7 +12,7 @@ token, a search with its query, a signed-in editor's view) then skips their quer
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from ops.cache import shared_fragment
+from pagecache.store import shared_fragment
 
 from .languages import alternate_links
 from .models import OrganisationSettings

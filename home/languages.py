@@ -12,7 +12,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from ops.cache import shared_fragment
+from pagecache.store import shared_fragment
 
 # Set on the request when a page is served in another language than the visitor's.
 FALLBACK_ATTRIBUTE = "content_language_fallback"

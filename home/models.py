@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from ops.cache import SharedPageLookupsMixin
+from pagecache.lookups import SharedPageLookupsMixin
 
 from .blocks import BaseStreamBlock, FrontPageStreamBlock
 from .validators import validate_business_id

@@ -23,8 +23,8 @@ from wagtail.contrib.forms.views import (
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
-from home.spreadsheet import neutralise_formula
-from home.viewsets import ActionView
+from privacy.review_viewsets import ActionView
+from privacy.spreadsheet import neutralise_formula
 
 from .changes import AlreadyDecided, ContactRestricted, decide
 from .models import ProposedChange, RegistryOutcome, SubmissionStep

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
 
 
 class IntakeConfig(AppConfig):
@@ -7,9 +9,7 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Web forms")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.signals import page_published
-
+        # Models and their receivers can be imported only once apps are loaded.
         from . import trade_register  # noqa: F401 (keeps the register's proposed values)
         from .models import FormPage, IntakeSubmission
         from .signals import form_published, submission_deleted

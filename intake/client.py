@@ -2,7 +2,7 @@
 
 import ipaddress
 
-from ops.auth import client_ip as proxied_client_ip
+from ops.client_address import client_ip as proxied_client_ip
 
 USER_AGENT_MAX_LENGTH = 500
 
@@ -17,7 +17,7 @@ def _valid_ip(value):
 def client_ip(request):
     """The client's IP address as the trusted reverse proxies report it, if valid.
 
-    One rule for the whole site (``ops.auth.client_ip``, set by
+    One rule for the whole site (``ops.client_address.client_ip``, set by
     TRUSTED_PROXY_COUNT): forwarded addresses a client could forge are never believed.
     """
     return _valid_ip(proxied_client_ip(request))

@@ -16,7 +16,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from ops.cache import shared_page_content
+from pagecache.store import shared_page_content
 
 from .forms import SUBMISSION_KEY_FIELD
 

@@ -27,7 +27,6 @@ from registry.models import (
 )
 
 from .models import ProposedChange, RegisterField, RegistryOutcome
-from .services import mapped_values
 
 CONTACT_FIELDS = (
     RegisterField.FIRST_NAME,
@@ -37,6 +36,19 @@ CONTACT_FIELDS = (
     RegisterField.POSTCODE,
     RegisterField.CITY,
 )
+
+
+def mapped_values(page, answers):
+    """{register field: submitted text}, blanks left out; a repeated mapping keeps the first."""
+    values = {}
+    for clean_name, register_field in page.register_mapping().items():
+        value = answers.get(clean_name)
+        if isinstance(value, list | tuple):
+            value = ", ".join(map(str, value))
+        value = " ".join(str(value or "").split())
+        if value and register_field not in values:
+            values[register_field] = value
+    return values
 
 
 def _max_length(model, field):

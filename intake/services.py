@@ -10,19 +10,8 @@ from registry.models import ConsentText
 
 from .client import client_ip, user_agent
 from .models import IntakeSubmission, RegisterField, SubmissionStep
-
-
-def mapped_values(page, answers):
-    """{register field: submitted text}, blanks left out; a repeated mapping keeps the first."""
-    values = {}
-    for clean_name, register_field in page.register_mapping().items():
-        value = answers.get(clean_name)
-        if isinstance(value, list | tuple):
-            value = ", ".join(map(str, value))
-        value = " ".join(str(value or "").split())
-        if value and register_field not in values:
-            values[register_field] = value
-    return values
+from .registry_sync import mapped_values
+from .tasks import run_all_submission_steps
 
 
 def _normalised(normalise, value):
@@ -107,6 +96,4 @@ def store_submission(page, form, request):
 
 
 def start_steps(submission_id):
-    from .tasks import run_all_submission_steps
-
     run_all_submission_steps.enqueue(submission_id)

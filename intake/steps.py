@@ -11,7 +11,7 @@ SubmissionStep rows, created in the submission's own transaction:
   pending. Every attempt carries the same Message-ID.
 - A failure records the attempt and the exception's class (never its message,
   which may quote personal data) and sets the next attempt with a backoff.
-- `enqueue_due_steps` (the `intake_retry_steps` command, run every minute or
+- `tasks.enqueue_due_steps` (the `intake_retry_steps` command, run every minute or
   with --loop) enqueues every step that is due: failed ones, and ones whose
   first enqueue never happened because the process died after the commit.
 """
@@ -136,21 +136,3 @@ def due_steps(now=None):
     return SubmissionStep.objects.filter(
         status=SubmissionStep.Status.PENDING, next_attempt_at__lte=now
     ).filter(_free(now))
-
-
-def enqueue_due_steps(now=None):
-    """Enqueue every step that is due; returns how many.
-
-    Each one's next attempt moves a lease ahead first, so a step waiting in a
-    busy queue is not enqueued again on every sweep.
-    """
-    from .tasks import run_submission_step
-
-    now = now or timezone.now()
-    step_ids = list(due_steps(now).order_by("next_attempt_at").values_list("pk", flat=True))
-    SubmissionStep.objects.filter(pk__in=step_ids).update(
-        next_attempt_at=now + SubmissionStep.LEASE
-    )
-    for step_id in step_ids:
-        run_submission_step.enqueue(step_id)
-    return len(step_ids)

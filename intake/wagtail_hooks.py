@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 
-from home.viewsets import FormsColumn, ReviewViewSet, TemplateColumn
+from privacy.review_viewsets import FormsColumn, ReviewViewSet, TemplateColumn
 
 from . import admin_views
 from .admin_views import (

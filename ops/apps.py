@@ -3,20 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OpsConfig(AppConfig):
-    """Running the site in production: health, caching, headers, faults, staff security."""
+    """Running the site in production, one job a module: health, faults, headers,
+    the mail outbox, the search backlog and Wagtail's search backend, staff sign-in
+    (login_throttling, staff_sessions, two_factor), client_address and warmup."""
 
     name = "ops"
     verbose_name = _("operations")
 
     def ready(self):
-        from . import cache, search_backlog
+        # The tasks module connects the replay to the backlog; both read models.
+        from . import search_backend, search_backlog, tasks  # noqa: F401
 
-        cache.connect_purge_signals()
-        search_backlog.register(search_backlog.Index.WAGTAIL, replay_wagtail_object)
-
-
-def replay_wagtail_object(model, object_id):
-    """Imported on use: the Elasticsearch client is loaded only where it is configured."""
-    from .search import replay_object
-
-    replay_object(model, object_id)
+        search_backlog.register(search_backend.BACKLOG_INDEX, search_backend.replay_object)

@@ -1,10 +1,12 @@
 """What the site does when something it depends on fails."""
 
 import logging
+import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.views.decorators.csrf import requires_csrf_token
 
 logger = logging.getLogger(__name__)
 
@@ -28,3 +30,36 @@ def database_unavailable_response():
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer a view's database outage with the friendly 503 page.
+
+    The next request opens a new connection (Django closes unusable ones when a
+    request ends), so the site recovers by itself once the database is back.
+    Errors outside views reach ``server_error`` below, which does the same.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_database_outage(exception):
+            return database_unavailable_response()
+        return None
+
+
+@requires_csrf_token
+def server_error(request, template_name="500.html"):
+    """Django's handler500, except that a database outage gets the friendly 503 page.
+
+    Django calls this inside its exception handler, so ``sys.exc_info()`` holds
+    the error, including one raised by a middleware (loading a session, for example)
+    that ``DatabaseUnavailableMiddleware.process_exception`` never sees.
+    """
+    if is_database_outage(sys.exc_info()[1]):
+        return database_unavailable_response()
+    return HttpResponseServerError(loader.get_template(template_name).render())

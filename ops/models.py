@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class OutgoingEmail(models.Model):
     """An email the site has sent, kept until the mail server has accepted it.
 
-    ``ops.mail.OutboxEmailBackend`` stores every message here before anything is
+    ``ops.outbox_backend.OutboxEmailBackend`` stores every message here before anything is
     tried, so a mail server that is down loses nothing: ``ops.tasks.deliver_email``
     retries with back-off until it is accepted. Delivered messages are deleted
     ``OUTBOX_KEEP_SENT_DAYS`` after delivery (they may carry personal data).
@@ -51,15 +51,12 @@ class PendingIndexUpdate(models.Model):
     The row holds ids only, never a field's value.
     """
 
-    class Index(models.TextChoices):
-        DIRECTORY = "directory", _("company directory")
-        WAGTAIL = "wagtail", _("pages and other site content")
-
     class Action(models.TextChoices):
         INDEX = "index", _("add or update")
         REMOVE = "remove", _("remove")
 
-    index = models.CharField(_("search index"), max_length=20, choices=Index.choices)
+    # The name an app gave its index when it registered it (`search_backlog.register`).
+    index = models.CharField(_("search index"), max_length=20)
     # The indexed model ("directory.listing", "wagtailcore.page") and the object's key.
     model = models.CharField(_("model"), max_length=100)
     object_id = models.CharField(_("object id"), max_length=64)

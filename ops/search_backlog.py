@@ -1,7 +1,7 @@
 """Search-index updates that Elasticsearch missed, kept until it is back.
 
 Both Elasticsearch indexes of the site, the company directory's
-(``directory.search``) and Wagtail's (``ops.search``), work the same way while
+(``directory.search``) and Wagtail's (``ops.search_backend``), work the same way while
 the cluster is down:
 
 - The database index is updated in the request, as always, so the database can
@@ -28,12 +28,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
+from elastic_transport import ApiError, TransportError
 
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
-Index = PendingIndexUpdate.Index
 Action = PendingIndexUpdate.Action
 
 # How long a process trusts its last ping of a cluster.
@@ -52,6 +53,10 @@ def register(index, replay_one):
     _replayers[index] = replay_one
 
 
+def registered_indexes():
+    return sorted(_replayers)
+
+
 # -- errors ---------------------------------------------------------------------------
 
 
@@ -65,15 +70,11 @@ def describe(error):
 
 
 def is_api_error(error):
-    from elastic_transport import ApiError
-
     return isinstance(error, ApiError)
 
 
 def is_outage(error):
     """Elasticsearch unreachable or unavailable, as opposed to refusing this one request."""
-    from elastic_transport import TransportError
-
     if isinstance(error, TransportError):  # connection refused, timeout, TLS
         return True
     return is_api_error(error) and getattr(error, "status_code", 0) in (429, 502, 503, 504)
@@ -191,11 +192,14 @@ def reset():
     _checks.clear()
 
 
-def enqueue_replay(index=""):
-    from .tasks import replay_search_index
+# Sent with ``index`` when updates wait and the cluster answers again; ``ops.tasks``
+# enqueues the replay.
+replay_wanted = Signal()
 
+
+def enqueue_replay(index=""):
     try:
-        replay_search_index.enqueue(index)
+        replay_wanted.send(sender=None, index=index)
     except Exception:  # a search must not fail because the task could not be queued
         logger.exception("Could not enqueue the search-index replay; cron will run it")
 

@@ -2,9 +2,10 @@
 
 import logging
 
+from django.dispatch import receiver
 from django_tasks import task
 
-from . import mail
+from . import outbox, search_backlog
 
 logger = logging.getLogger(__name__)
 
@@ -12,15 +13,13 @@ logger = logging.getLogger(__name__)
 @task()
 def deliver_email(email_id):
     """Send one outbox message; on failure ``manage.py retry_email`` retries it. Idempotent."""
-    if not mail.deliver(email_id):
+    if not outbox.deliver(email_id):
         logger.warning("Outgoing email #%s not delivered yet; will retry", email_id)
 
 
 @task()
 def replay_search_index(index=""):
     """Send the search-index updates Elasticsearch missed (one index, or all). Idempotent."""
-    from . import search_backlog
-
     outcome = search_backlog.replay(index or None)
     if outcome.failed:
         logger.warning(
@@ -29,3 +28,8 @@ def replay_search_index(index=""):
             outcome.failed,
         )
     return {"sent": outcome.sent, "failed": outcome.failed}
+
+
+@receiver(search_backlog.replay_wanted)
+def enqueue_replay(sender, index="", **kwargs):
+    replay_search_index.enqueue(index)

@@ -10,6 +10,9 @@ from base64 import b32encode
 
 from django import forms
 from django.conf import settings
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -64,3 +67,27 @@ class TokenForm(forms.Form):
             self.device.confirmed = True
             self.device.save(update_fields=["confirmed"])
         otp_login(self.request, self.device)
+
+
+def two_factor(request):
+    """The admin view that verifies (and first enrolls) the user's TOTP device."""
+    device = device_for(request.user)
+    form = TokenForm(request.POST or None, device=device, request=request)
+    if request.method == "POST" and form.is_valid():
+        form.verify()
+        target = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, {request.get_host()}, True):
+            target = "wagtailadmin_home"
+        return redirect(target)
+    return TemplateResponse(
+        request,
+        "ops/two_factor.html",
+        {
+            "page_title": _("Two-step verification"),
+            "header_icon": "key",
+            "form": form,
+            "enrolling": not device.confirmed,
+            "manual_key": manual_key(device) if not device.confirmed else "",
+            "config_url": device.config_url if not device.confirmed else "",
+        },
+    )

@@ -1,5 +1,5 @@
 from django.urls import path
 
-from . import views
+from .health import health
 
-urlpatterns = [path("health/", views.health, name="ops_health")]
+urlpatterns = [path("health/", health, name="ops_health")]

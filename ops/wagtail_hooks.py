@@ -1,9 +1,9 @@
 from django.urls import path
 from wagtail import hooks
 
-from . import admin_views
+from .two_factor import two_factor
 
 
 @hooks.register("register_admin_urls")
 def register_two_factor_url():
-    return [path("two-factor/", admin_views.two_factor, name="ops_two_factor")]
+    return [path("two-factor/", two_factor, name="ops_two_factor")]

@@ -20,8 +20,6 @@ from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from home.viewsets import ActionView
-
 from . import emails, links, services
 from .forms import (
     CloseForm,
@@ -35,6 +33,7 @@ from .inventory import personal_entries
 from .models import DataSubjectRequest, Disclosure, ErasureLedgerEntry, RetentionRun
 from .processing_record import record_of_processing
 from .providers import registered
+from .review_viewsets import ActionView
 
 PROCESSING_RECORD = "privacy.view_processing_record"
 Kind = DataSubjectRequest.Kind

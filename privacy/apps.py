@@ -7,4 +7,5 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
+        # Imported once apps are loaded: the checks read every app's models.
         from . import checks  # noqa: F401 (registers the system checks)

@@ -3,16 +3,21 @@
 from django.apps import apps
 from django.core import checks
 
-from .inventory import PROJECT_APPS, InventoryError, declared, model_fields, parse, personal_entries
+from .inventory import (
+    InventoryError,
+    declared,
+    model_fields,
+    parse,
+    personal_entries,
+    project_apps,
+)
 from .providers import registered
 
 
 @checks.register()
 def check_inventory(app_configs=None, **kwargs):
     errors = []
-    for app_label in PROJECT_APPS:
-        if not apps.is_installed(app_label):
-            continue
+    for app_label in project_apps():
         models = list(apps.get_app_config(app_label).get_models())
         if not models:
             continue

@@ -2,16 +2,15 @@
 
 The text is the seed notice (Finnish, drawn up 21.5.2018) word for word, split
 into its numbered sections. Sections 1 and 2 are rendered from the
-organisation settings, which `home.demo` fills from the same seed.
+organisation settings, which `home.demo` fills from the same seed. It builds on the
+home page that `home.demo` makes (demo modules load in INSTALLED_APPS order).
 """
 
 import datetime
 
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
-from home.languages import translate_page
-from home.models import HomePage, OrganisationSettings
-
+from .controller import controller_settings_model
 from .demo_translations import TRANSLATIONS
 from .models import PrivacyNoticePage
 
@@ -137,8 +136,8 @@ SECTIONS = [
 def load(stdout):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
-    if not isinstance(home, HomePage):
-        return
+    if type(home) is Page:
+        return  # Wagtail's welcome page: the site has no home page to build on
 
     notice = PrivacyNoticePage.objects.child_of(home).first()
     if notice is None:
@@ -154,7 +153,7 @@ def load(stdout):
         notice.save_revision().publish()
         stdout.write("Privacy notice published.")
 
-    organisation = OrganisationSettings.for_site(site)
+    organisation = controller_settings_model().for_site(site)
     if organisation.privacy_notice_id is None:
         organisation.privacy_notice = notice
         organisation.save(update_fields=["privacy_notice"])
@@ -170,14 +169,27 @@ def load(stdout):
     # The Swedish and English notices: translations of the same page (one translation_key).
     for code, translation in TRANSLATIONS.items():
         fields = {key: value for key, value in translation.items() if key != "link_card_text"}
-        translated, created = translate_page(notice, code, **fields)
-        if created:
-            stdout.write(f"Privacy notice translated ({code}).")
+        translated = translate(notice, code, fields, stdout)
         translated_home = home.get_translation_or_none(translated.locale)
         if translated_home is not None:
             link_to_notice(
                 translated_home.specific, translated, translation["link_card_text"], stdout
             )
+
+
+def translate(notice, language_code, fields, stdout):
+    """The live translation of the notice, made with Wagtail's "Translate" (a copy in the
+    language's tree, the same translation_key) and `fields` if there is none yet."""
+    locale = Locale.objects.get(language_code=language_code)
+    existing = notice.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translated = notice.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    stdout.write(f"Privacy notice translated ({language_code}).")
+    return translated
 
 
 def link_to_notice(home, notice, text, stdout):

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from ops.mail import FORGET_WHEN_SENT
+from .providers import FORGET_WHEN_SENT
 
 
 def _send(request, template, subject, address=None, forget=False, **context):
@@ -25,22 +26,16 @@ def _send(request, template, subject, address=None, forget=False, **context):
 
 
 def send_confirmation(request, url):
-    from django.utils.translation import gettext_lazy as _
-
     _send(request, "confirm", _("Confirm your request about your data"), url=url)
 
 
 def send_extension(request):
-    from django.utils.translation import gettext_lazy as _
-
     _send(request, "extension", _("More time is needed for your request"))
 
 
 def send_closed(request, address=None, download_url=None):
     """`address` is given for an erasure, whose request no longer holds it: that answer
     is forgotten by the outbox as soon as it is delivered."""
-    from django.utils.translation import gettext_lazy as _
-
     _send(
         request,
         "closed",
@@ -52,6 +47,4 @@ def send_closed(request, address=None, download_url=None):
 
 
 def send_export_link(request, download_url):
-    from django.utils.translation import gettext_lazy as _
-
     _send(request, "export_link", _("A new link to your data"), download_url=download_url)

@@ -6,18 +6,18 @@ left out; `compare_with_notice()` tells staff where the notice's "data content"
 section and the inventory disagree.
 """
 
-import importlib
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.utils.html import strip_tags
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 from .providers import CLASSIFICATIONS, NOT_PERSONAL, PERSONAL, SPECIAL
-
-# The apps whose models must all be classified.
-PROJECT_APPS = ("home", "privacy", "registry", "intake", "directory", "ops")
 
 # Categories of personal data as the notice names them (section "Rekisterin
 # tietosisältö"). Each has a label and the Finnish words that show the notice
@@ -54,15 +54,21 @@ class InventoryError(Exception):
     pass
 
 
+def project_apps():
+    """The labels of the apps whose package sits in the project's folder, not an
+    installed library's: every field of their models must be classified."""
+    base = Path(settings.BASE_DIR).resolve()
+    return [
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == base
+    ]
+
+
 def inventory_module(app_label):
     """The app's personal_data module, or None when the app has none."""
-    name = f"{apps.get_app_config(app_label).name}.personal_data"
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name == name:
-            return None
-        raise
+    autodiscover_modules("personal_data")
+    return sys.modules.get(f"{apps.get_app_config(app_label).name}.personal_data")
 
 
 def declared(app_label):
@@ -98,9 +104,7 @@ def parse(value):
 def entries():
     """Every classified field of the project apps (problems are the check's business)."""
     result = []
-    for app_label in PROJECT_APPS:
-        if not apps.is_installed(app_label):
-            continue
+    for app_label in project_apps():
         inventory = declared(app_label) or {}
         for model in apps.get_app_config(app_label).get_models():
             fields = inventory.get(model._meta.label, {})

@@ -10,8 +10,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext_lazy as _
 
-from home.models import OrganisationSettings
-
+from .controller import controller_settings_model
 from .inventory import CATEGORIES, personal_entries
 from .models import Disclosure
 from .providers import SPECIAL
@@ -27,7 +26,7 @@ SECURITY_MEASURES = [
 
 
 def record_of_processing(request=None):
-    organisation = OrganisationSettings.for_request(request) if request else None
+    organisation = controller_settings_model().for_request(request) if request else None
     categories = defaultdict(list)
     special = []
     for entry in personal_entries():

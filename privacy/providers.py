@@ -51,6 +51,11 @@ EMAIL = "email"
 PHONE = "phone"
 CONTACT = "contact"
 
+# An email with this header is deleted as soon as the mail server has it (the site's
+# outbox honours it; it is never sent on): the answer to an erasure request must not
+# keep the erased person in the outbox.
+FORGET_WHEN_SENT = "X-Outbox-Forget-When-Sent"
+
 
 @dataclass(frozen=True)
 class Subject:

@@ -1,4 +1,14 @@
-"""The retention period: one setting, read here by the notice, the providers and the task."""
+"""The register's retention period (`PRIVACY_RETENTION_YEARS`) and date arithmetic for it.
+
+The notice states the period, and the retention task erases what each provider's
+`expired()` returns. The setting governs the register's contacts and what follows
+their customer relationship (form submissions, proposed changes), completed
+data-subject requests and the directory's edit links. Other providers keep rows
+for shorter periods of their own, declared beside them: listing applications
+(`ListingApplication.KEPT_FOR`), unconfirmed requests (`UNCONFIRMED_DAYS` in
+privacy/personal_data.py), the mail outbox (`OUTBOX_KEEP_SENT_DAYS`,
+`OUTBOX_KEEP_UNSENT_DAYS`) and task results (`TASK_RESULTS_KEEP_DAYS`).
+"""
 
 import datetime
 
@@ -20,7 +30,7 @@ def years_before(moment, years):
 
 
 def retention_cutoff(now):
-    """Data whose last customer event is older than this is past retention."""
+    """The moment `PRIVACY_RETENTION_YEARS` before `now`: what is older is past retention."""
     return years_before(now, retention_years())
 
 

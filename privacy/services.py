@@ -18,8 +18,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from home.spreadsheet import neutralise_formula
-
 from . import links
 from .models import (
     DataSubjectRequest,
@@ -34,6 +32,7 @@ from .providers import CONTACT, EMAIL, PHONE, Subject, registered
 from .retention import retention_cutoff
 from .routers import LEDGER
 from .search_index import forget_search_index_remains
+from .spreadsheet import neutralise_formula
 from .subjects import resolve
 
 logger = logging.getLogger(__name__)
@@ -91,11 +90,12 @@ def _remember_erasure(identifiers, request):
             )
 
 
-def erase_subject(identifier, *, request=None, user=None, record=True) -> dict:
+def erase_subject(identifier, *, request=None, record=True) -> dict:
     """Erase the whole person from every provider in one transaction; {provider label: rows}.
 
     Keyed hashes of the person's identifiers go to the erasure ledger first, so that
-    `reapply_erasures` can repeat the erasure after a restore from backup.
+    `reapply_erasures` can repeat the erasure after a restore from backup. Who erased
+    is in the callers' audit entries (`privacy.request.erase`, the contact's delete).
     """
     subject = resolve(identifier)
     if not subject:
@@ -105,12 +105,7 @@ def erase_subject(identifier, *, request=None, user=None, record=True) -> dict:
     with transaction.atomic():
         counts = {provider.label: provider.erase(subject) for provider in registered()}
         forget_search_index_remains()
-    logger.info(
-        "Erased a data subject for request %s by user %s: %s",
-        request.pk if request else None,
-        user.pk if user else None,
-        counts,
-    )
+    logger.info("Erased a data subject for request %s: %s", request.pk if request else None, counts)
     return counts
 
 
@@ -190,13 +185,8 @@ def rectify_subject(request, user, changes):
                 )
             )
     if records:
-        log(
-            request,
-            "privacy.request.rectify",
-            user=user,
-            title=f"request #{request.pk}",
-            data={"fields": [record.field.split(":")[0] for record in records]},
-        )
+        fields = [record.field.split(":")[0] for record in records]
+        _log_request(request, "privacy.request.rectify", user, fields=fields)
     return records
 
 
@@ -221,6 +211,16 @@ def _require_identity(request):
         )
 
 
+def _log_request(request, action, user, **data):
+    """An audit entry that names the request, never the person."""
+    log(request, action, user=user, title=f"request #{request.pk}", data=data)
+
+
+def _complete(request, user, action, **data):
+    request.close(user, DataSubjectRequest.Status.COMPLETED)
+    _log_request(request, action, user, **data)
+
+
 def complete_access(request, user):
     """Store the export; returns the single-use token for the requester's link."""
     _require_identity(request)
@@ -235,30 +235,16 @@ def complete_access(request, user):
 def complete_erasure(request, user):
     _require_identity(request)
     with transaction.atomic():
-        counts = erase_subject(request_subject(request), request=request, user=user)
+        counts = erase_subject(request_subject(request), request=request)
         request.refresh_from_db()
         request.anonymise()
-        request.close(user, DataSubjectRequest.Status.COMPLETED)
-        log(
-            request,
-            "privacy.request.erase",
-            user=user,
-            title=f"request #{request.pk}",
-            data={"rows": counts},
-        )
+        _complete(request, user, "privacy.request.erase", rows=counts)
     return counts
 
 
 def complete_restriction(request, user, on=True):
     counts = restrict_subject(request_subject(request), on=on)
-    request.close(user, DataSubjectRequest.Status.COMPLETED)
-    log(
-        request,
-        "privacy.request.restrict",
-        user=user,
-        title=f"request #{request.pk}",
-        data={"rows": counts, "on": on},
-    )
+    _complete(request, user, "privacy.request.restrict", rows=counts, on=on)
     return counts
 
 

@@ -7,12 +7,11 @@ from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
-
-from ops.auth import client_ip
 
 from . import emails, links
 from .export import export_context
@@ -30,7 +29,7 @@ def _rate_limited(request, email):
     by_address = _over_limit(
         request,
         "privacy.request.address",
-        lambda group, request: client_ip(request) or "unknown",
+        lambda group, request: import_string(settings.CLIENT_IP_CALLABLE)(request) or "unknown",
         settings.INTAKE_RATE_LIMIT,
     )
     by_email = _over_limit(

@@ -10,10 +10,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from home.viewsets import ReviewViewSet
-
 from . import admin_views
 from .models import DataSubjectRequest, Disclosure, RetentionRun
+from .review_viewsets import ReviewViewSet
 
 
 def days_left(subject_request):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from .inventory import compare_with_notice
 from .models import DataSubjectRequest, PrivacyNoticePage
 from .viewsets import PrivacyViewSetGroup
 
@@ -44,8 +45,6 @@ class NoticeInventoryPanel(Component):
 
 
 def notice_disagreements():
-    from .inventory import compare_with_notice
-
     notice = PrivacyNoticePage.objects.live().first()
     if notice is None:
         return None, []

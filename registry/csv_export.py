@@ -9,8 +9,8 @@ from django.db.models import Prefetch
 
 from .models import Contact, Membership, Organisation
 
-ORGANISATION_COLUMNS = [
-    "id",
+# The organisation's own fields, written here and read back by the import.
+ORGANISATION_FIELDS = [
     "name",
     "business_id",
     "industry_code",
@@ -21,8 +21,8 @@ ORGANISATION_COLUMNS = [
     "city",
     "country",
     "is_business_customer",
-    "websites",
 ]
+ORGANISATION_COLUMNS = ["id", *ORGANISATION_FIELDS, "websites"]
 
 CONTACT_COLUMNS = [
     "id",

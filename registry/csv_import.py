@@ -17,10 +17,11 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from home.spreadsheet import FORMULA_PREFIXES
 from privacy.identifiers import normalise_email, normalise_phone
+from privacy.spreadsheet import FORMULA_PREFIXES
 
 from . import audit
+from .csv_export import ORGANISATION_FIELDS
 from .models import (
     Contact,
     ContactPhone,
@@ -113,18 +114,7 @@ class OrganisationRow(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "business_id",
-            "industry_code",
-            "industry",
-            "municipality",
-            "street_address",
-            "postcode",
-            "city",
-            "country",
-            "is_business_customer",
-        ]
+        fields = ORGANISATION_FIELDS
 
     def clean_websites(self):
         urls = split_list(self.cleaned_data["websites"])

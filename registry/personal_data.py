@@ -4,36 +4,30 @@ One data subject is a contact (found by email, phone or contact id) with
 everything that hangs off it: phones, web links, memberships, IP addresses,
 consents, customer events, service orders and billing details.
 
-Erasure deletes the contact and what hangs off it. Billing details are kept
-under the Accounting Act (kirjanpitolaki 1336/1997, 2:10 §) with the personal
-link removed; where they were a person's own, the name is replaced by the
-reason, so staff looking at the record see why it is still there.
+The provider finds the person's contacts and hands them to one module per job:
+`contact_export` (access), `contact_erasure` (erasure and retention),
+`contact_rectification` (correction).
 """
 
-import re
-
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import CharField, F, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from privacy.identifiers import normalise_email, normalise_phone
 from privacy.providers import CONTACT, EMAIL, NOT_PERSONAL, PERSONAL, PHONE, BaseProvider, Subject
 from privacy.retention import retention_cutoff
 
+from .contact_erasure import CONTACT_CHILDREN, erase_contacts
+from .contact_export import EXPORT_PREFETCH, export_contact
+from .contact_rectification import rectifiable_fields, rectify_contacts
 from .models import (
     BillingDetails,
     Consent,
     Contact,
     ContactPhone,
-    ContactWebLink,
     CustomerEvent,
     FormerEmail,
     IPAddressSeen,
-    Membership,
     ServiceOrder,
     ServiceOrderChange,
 )
@@ -193,31 +187,6 @@ INVENTORY = {
     },
 }
 
-# Rows that hang off a contact and go with it.
-CONTACT_CHILDREN = (
-    FormerEmail,
-    ContactPhone,
-    ContactWebLink,
-    Membership,
-    IPAddressSeen,
-    Consent,
-    CustomerEvent,
-)
-
-KEPT_BILLING_REASON = _(
-    "Erased person: kept under the Accounting Act (1336/1997, chapter 2, section 10)"
-)
-ERASED = "[--]"
-
-RECTIFIABLE_FIELDS = (
-    "first_name",
-    "last_name",
-    "position",
-    "email",
-    "street_address",
-    "postcode",
-    "city",
-)
 DISCLOSABLE_FIELDS = {
     "name": _("name"),
     "email": _("email"),
@@ -225,42 +194,6 @@ DISCLOSABLE_FIELDS = {
     "position": _("position"),
     "organisation": _("organisation"),
 }
-
-
-def _value(instance, field):
-    if field.choices:
-        return str(getattr(instance, f"get_{field.name}_display")())
-    value = getattr(instance, field.attname)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def _record(instance, *exclude):
-    """A model instance as {verbose name: value}, relations and ids left out."""
-    return {
-        str(field.verbose_name): _value(instance, field)
-        for field in instance._meta.concrete_fields
-        if not field.is_relation and not field.primary_key and field.name not in exclude
-    }
-
-
-def _scrubber(words):
-    words = sorted({word for word in words if word and len(word) > 2}, key=len, reverse=True)
-    if not words:
-        return lambda text: text
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    return lambda text: pattern.sub(ERASED, text or "")
-
-
-def _identifying_words(contact, other_identifiers):
-    return [
-        contact.email,
-        contact.full_name,
-        contact.first_name,
-        contact.last_name,
-        *other_identifiers,
-    ]
 
 
 class ContactProvider(BaseProvider):
@@ -333,70 +266,13 @@ class ContactProvider(BaseProvider):
     # -- access ------------------------------------------------------------
 
     def export(self, subject: Subject):
-        contacts = self.find(subject).prefetch_related(
-            "former_emails",
-            "phones",
-            "web_links",
-            "memberships__organisation",
-            "ip_addresses",
-            "consents__text_version",
-            "events__organisation",
-            "service_orders__changes",
-            "service_orders__organisation",
-            "billing_details",
-        )
-        return {
-            str(_("contacts")): [self._export_contact(contact) for contact in contacts],
-        }
-
-    def _export_contact(self, contact):
-        return {
-            **_record(contact),
-            str(_("former email addresses")): [
-                _record(former) for former in contact.former_emails.all()
-            ],
-            str(_("phone numbers")): [_record(phone) for phone in contact.phones.all()],
-            str(_("websites and profiles")): [_record(link) for link in contact.web_links.all()],
-            str(_("memberships")): [
-                {str(_("organisation")): membership.organisation.name, **_record(membership)}
-                for membership in contact.memberships.all()
-            ],
-            str(_("IP addresses seen")): [_record(ip) for ip in contact.ip_addresses.all()],
-            str(_("consents")): [
-                {
-                    **_record(consent),
-                    str(_("version of the text")): (
-                        consent.text_version.version if consent.text_version else ""
-                    ),
-                }
-                for consent in contact.consents.all()
-            ],
-            str(_("customer events")): [
-                {
-                    str(_("organisation")): event.organisation.name if event.organisation else "",
-                    **_record(event),
-                }
-                for event in contact.events.all()
-            ],
-            str(_("service orders")): [
-                {
-                    str(_("organisation")): order.organisation.name if order.organisation else "",
-                    **_record(order),
-                    str(_("changes to the order")): [
-                        _record(change) for change in order.changes.all()
-                    ],
-                }
-                for order in contact.service_orders.all()
-            ],
-            str(_("billing details")): [
-                _record(billing) for billing in contact.billing_details.all()
-            ],
-        }
+        contacts = self.find(subject).prefetch_related(*EXPORT_PREFETCH)
+        return {str(_("contacts")): [export_contact(contact) for contact in contacts]}
 
     # -- erasure and retention ---------------------------------------------
 
     def erase(self, subject: Subject):
-        return self._erase_contacts(self.find(subject))
+        return erase_contacts(self.find(subject))
 
     def expired(self, now):
         cutoff = retention_cutoff(now)
@@ -406,114 +282,7 @@ class ContactProvider(BaseProvider):
         )
 
     def erase_expired(self, pks):
-        return self._erase_contacts(Contact.objects.filter(pk__in=list(pks)))
-
-    @transaction.atomic
-    def _erase_contacts(self, contacts):
-        """Erase contacts and what hangs off them; the reference index is cleaned in bulk.
-
-        Wagtail's per-object reference-index signal would cost two queries for every
-        deleted row (a contact with ten events: twenty-two), so it is switched off
-        here and the index rows of the deleted objects are removed in a few queries.
-        """
-        from wagtail.signal_handlers import disable_reference_index_auto_update
-
-        contacts = list(contacts.only("pk", "email", "first_name", "last_name"))
-        if not contacts:
-            return 0
-        ids = [contact.pk for contact in contacts]
-        self._forget_references(ids)
-        with disable_reference_index_auto_update():
-            return self._erase_rows(contacts, ids)
-
-    def _erase_rows(self, contacts, ids):
-        other_identifiers = {}
-        for model, field in ((ContactPhone, "number"), (FormerEmail, "email")):
-            for contact_id, value in model.objects.filter(contact_id__in=ids).values_list(
-                "contact_id", field
-            ):
-                other_identifiers.setdefault(contact_id, []).append(value)
-        by_pk = {contact.pk: contact for contact in contacts}
-
-        def scrubber(pk):  # built only for the few contacts with records that stay
-            return _scrubber(_identifying_words(by_pk[pk], other_identifiers.get(pk, [])))
-
-        touched = 0
-
-        # Orders of the person alone go; an organisation's orders stay, unlinked.
-        own_orders = ServiceOrder.objects.filter(contact_id__in=ids, organisation__isnull=True)
-        touched += ServiceOrderChange.objects.filter(order__in=own_orders).delete()[0]
-        touched += own_orders.delete()[0]
-        for order in ServiceOrder.objects.filter(contact_id__in=ids):
-            clean = scrubber(order.contact_id)
-            order.notes = clean(order.notes)
-            order.contact = None
-            order.save(update_fields=["notes", "contact", "updated_at"])
-            for change in order.changes.all():
-                change.description = clean(change.description)
-                change.save(update_fields=["description"])
-            touched += 1
-
-        # Billing details are kept (Accounting Act) without the person in them.
-        reason = gettext(KEPT_BILLING_REASON)
-        for billing in BillingDetails.objects.filter(contact_id__in=ids):
-            clean = scrubber(billing.contact_id)
-            billing.contact = None
-            billing.billing_email = ""
-            if billing.organisation_id is None:
-                billing.billing_name = reason
-                billing.street_address = billing.postcode = billing.city = ""
-                billing.e_invoice_address = ""
-            else:
-                billing.billing_name = clean(billing.billing_name)
-            billing.reference = clean(billing.reference)
-            billing.save()
-            touched += 1
-
-        self._forget_admin_traces(ids)
-        # The children go in one statement each. Wagtail's reference-index receiver
-        # (a no-op here, and the index is cleaned above) would otherwise make Django
-        # fetch every event and delete them a hundred at a time.
-        for model in CONTACT_CHILDREN:
-            children = model.objects.filter(contact_id__in=ids)
-            touched += children._raw_delete(children.db)
-        touched += Contact.objects.filter(pk__in=ids).delete()[0]
-        return touched
-
-    def _forget_references(self, ids):
-        """Drop the reference-index rows from and to the contacts and what goes with them.
-
-        One statement: rows exist only from models the index tracks on their own
-        (children are indexed through their parent) and to models something points at.
-        """
-        from wagtail.models import ReferenceIndex
-
-        going = {model: model.objects.filter(contact_id__in=ids) for model in CONTACT_CHILDREN}
-        going[Contact] = Contact.objects.filter(pk__in=ids)
-        going[ServiceOrder] = ServiceOrder.objects.filter(
-            contact_id__in=ids, organisation__isnull=True
-        )
-        rows = Q(pk__in=[])
-        for model, objects in going.items():
-            content_type = ContentType.objects.get_for_model(model)
-            # The index keeps object ids as text.
-            object_ids = objects.annotate(text_pk=Cast("pk", CharField())).values("text_pk")
-            if ReferenceIndex.model_is_indexable(model):
-                rows |= Q(base_content_type=content_type, object_id__in=object_ids)
-            if model._meta.related_objects:
-                rows |= Q(to_content_type=content_type, to_object_id__in=object_ids)
-        ReferenceIndex.objects.filter(rows).delete()
-
-    def _forget_admin_traces(self, ids):
-        """Revisions and log entry titles of the admin would otherwise keep the person."""
-        from wagtail.models import ModelLogEntry, Revision
-
-        content_type = ContentType.objects.get_for_model(Contact)
-        object_ids = [str(pk) for pk in ids]
-        Revision.objects.filter(base_content_type=content_type, object_id__in=object_ids).delete()
-        ModelLogEntry.objects.filter(content_type=content_type, object_id__in=object_ids).update(
-            label=Concat(Value("contact #"), F("object_id"))
-        )
+        return erase_contacts(Contact.objects.filter(pk__in=list(pks)))
 
     # -- restriction -------------------------------------------------------
 
@@ -531,52 +300,10 @@ class ContactProvider(BaseProvider):
     # -- rectification -----------------------------------------------------
 
     def rectifiable(self, subject: Subject):
-        fields = []
-        for contact in self.find(subject):
-            for name in RECTIFIABLE_FIELDS:
-                field = Contact._meta.get_field(name)
-                fields.append(
-                    {
-                        "key": f"contact:{contact.pk}:{name}",
-                        "label": f"{gettext('Contact')} #{contact.pk}: {field.verbose_name}",
-                        "value": getattr(contact, name),
-                        "identifier": EMAIL if name == "email" else "",
-                    }
-                )
-            for phone in contact.phones.all():
-                fields.append(
-                    {
-                        "key": f"phone:{phone.pk}:number",
-                        "label": f"{gettext('Contact')} #{contact.pk}: {gettext('phone number')}",
-                        "value": phone.number,
-                        "identifier": PHONE,
-                    }
-                )
-        return fields
+        return rectifiable_fields(self.find(subject))
 
-    @transaction.atomic
     def rectify(self, subject: Subject, changes):
-        contacts = {contact.pk: contact for contact in self.find(subject)}
-        applied = []
-        for key, new in changes.items():
-            kind, pk, name = key.split(":")
-            pk = int(pk)
-            if kind == "contact" and pk in contacts and name in RECTIFIABLE_FIELDS:
-                record = contacts[pk]
-                if name == "email":
-                    new = normalise_email(new)
-            elif kind == "phone" and name == "number":
-                record = ContactPhone.objects.get(pk=pk, contact_id__in=contacts)
-                new = normalise_phone(new)
-            else:
-                raise ValueError(f"{key} cannot be rectified here")
-            old = getattr(record, name)
-            if old != new:
-                setattr(record, name, new)
-                record.full_clean()
-                record.save()
-                applied.append((key, old, new))
-        return applied
+        return rectify_contacts(self.find(subject), changes)
 
     # -- disclosure --------------------------------------------------------
 

@@ -21,19 +21,21 @@ from wagtail.snippets.views import snippets
 from .forms import ContactForm
 from .models import Contact, Organisation, TradeRegisterState, TradeRegisterStatus
 from .trade_register import admin_views as trade_register_views
-from .views import (
+from .views.choosers import RegistryChooserViewSet
+from .views.contact import (
     ContactAccessLogView,
     ContactDeleteView,
     ContactEditView,
-    ContactFilterSet,
     ContactHistoryView,
-    ContactIndexView,
     ContactInspectView,
     ContactUsageView,
-    ImportViewSet,
+)
+from .views.imports import ImportViewSet
+from .views.listings import (
+    ContactFilterSet,
+    ContactIndexView,
     OrganisationFilterSet,
     OrganisationIndexView,
-    RegistryChooserViewSet,
     organisation_names,
 )
 

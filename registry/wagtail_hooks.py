@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from . import audit
 from .actions import ContactDeleteAction, ContactEditAction
 from .models import Contact
-from .views import AuditedDeleteBulkAction
+from .views.bulk_delete import AuditedDeleteBulkAction
 from .viewsets import RegisterViewSetGroup
 
 register_snippet(RegisterViewSetGroup)

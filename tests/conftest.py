@@ -80,7 +80,7 @@ def forget_elasticsearch_checks():
 @pytest.fixture
 def page_cache_on(settings):
     """The anonymous page cache as in production (it is off in the test settings)."""
-    from ops.cache import page_cache
+    from pagecache.store import page_cache
 
     settings.PAGE_CACHE_SECONDS = 300
     page_cache().clear()

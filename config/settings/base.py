@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "intake",
     "directory",
     "ops",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -67,21 +68,21 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "ops.csp.SiteAndAdminCSPMiddleware",
-    "ops.middleware.PermissionsPolicyMiddleware",
-    "ops.cache.AnonymousPageCacheMiddleware",
+    "ops.headers.SiteAndAdminCSPMiddleware",
+    "ops.headers.PermissionsPolicyMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "ops.cache.SharedSiteMiddleware",
+    "pagecache.middleware.SharedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "ops.middleware.StaffSessionMiddleware",
+    "ops.staff_sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "ops.middleware.DatabaseUnavailableMiddleware",
+    "ops.faults.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -130,6 +131,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
 ):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
+    )
+# Solid-state storage: a random read costs about what a sequential one does (PostgreSQL's
+# documentation suggests 1.1 for SSDs). With the default 4 the directory search's match
+# scanned every listing where its GIN index reads only the matches (bench/directory.py).
+# Empty sends nothing (PgBouncer refuses startup options; set it on the server there).
+RANDOM_PAGE_COST = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and RANDOM_PAGE_COST:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={float(RANDOM_PAGE_COST)}"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -220,9 +230,14 @@ if ELASTICSEARCH_URL:
         "TIMEOUT": 5,
     }
 
+# The database engine reads at most this many matches of a directory search on
+# PostgreSQL (directory/search/database.py): a broader search shows "more than" this
+# many, ranked among those, and its facets without counts. Elasticsearch counts all.
+DIRECTORY_SEARCH_MATCH_LIMIT = 2000
+
 # --- Production hardening (ops/) -------------------------------------------
 
-# Anonymous page cache (ops/cache.py): a file cache shared by the workers on a host.
+# Anonymous page cache (pagecache/): a file cache shared by the workers on a host.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -277,9 +292,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Login throttling (django-axes): 5 failures for one username from one address lock
-# that pair out for 15 minutes. ops.auth steps aside when there is no request.
+# that pair out for 15 minutes. ops.login_throttling steps aside when there is no request.
 AUTHENTICATION_BACKENDS = [
-    "ops.auth.ThrottledLoginBackend",
+    "ops.login_throttling.ThrottledLoginBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
@@ -289,7 +304,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USE_ATTEMPT_EXPIRATION = True
 AXES_DISABLE_ACCESS_LOG = True  # no record of every staff login
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "ops.auth.client_ip"
+# The client's address behind the trusted proxies, one rule for the whole site: login
+# throttling and the forms' rate limits (privacy finds it by this name).
+CLIENT_IP_CALLABLE = "ops.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
+
+# The site setting that names the controller (privacy/controller.py).
+PRIVACY_CONTROLLER_SETTINGS = "home.OrganisationSettings"
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
@@ -305,7 +326,7 @@ LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # Email goes through the durable outbox (ops/mail.py); EMAIL_URL names the real sender.
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
-EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+EMAIL_BACKEND = "ops.outbox_backend.OutboxEmailBackend"
 OUTBOX_KEEP_SENT_DAYS = 30
 # Mail the server refused for this long is given up and deleted (ops/personal_data.py).
 OUTBOX_KEEP_UNSENT_DAYS = 14
@@ -315,7 +336,7 @@ TASK_RESULTS_KEEP_DAYS = 7
 # With Elasticsearch configured, page search falls back to the database while it
 # is down (ops/search.py); the database index is kept up to date beside it.
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "ops.search"
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "ops.search_backend"
     WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
 
 # Privacy: personal data is deleted this many years after the last customer event.

@@ -13,6 +13,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The site under test searches the database; a cluster at ELASTICSEARCH_URL serves only
+# the tests that ask for one (tests/search_node.py) and turn it on themselves.
+ELASTICSEARCH_URL = ""
 # The page cache is off unless a test turns it on (tests/ops/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}

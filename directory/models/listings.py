@@ -8,33 +8,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from ..fields import CONTACT_FIELDS, LINKS, VISIBILITY_FIELDS
 from ..industries import section_choices, section_for_code
 
-# The fields an owner shows or hides one by one. Name and city are always public
-# once the listing is; description and services are the listing's reason to exist.
-VISIBILITY_FIELDS = {
-    "street_address": "show_street_address",
-    "phone": "show_phone",
-    "email": "show_email",
-    "website": "show_website",
-    "social_profiles": "show_social_profiles",
-    "contact_persons": "show_contact_persons",
-}
 # Paths of the index page that a company slug must not shadow.
 RESERVED_SLUGS = {"feed", "suggest", "add"}
-# The text an owner writes; changes to it may wait for staff approval.
-TEXT_FIELDS = (
-    "description",
-    "description_sv",
-    "description_en",
-    "services",
-    "phone",
-    "email",
-    "website",
-    "social_profiles",
-)
 
 
 class Service(models.Model):
@@ -102,10 +82,18 @@ class Listing(models.Model):
         editable=False,
     )
 
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description in Finnish"), blank=True)
     # Empty: the Finnish description is shown, marked as Finnish.
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
-    description_en = models.TextField(_("description in English"), blank=True)
+    description_sv = models.TextField(
+        _("description in Swedish"),
+        blank=True,
+        help_text=_("Leave empty to show the Finnish description to Swedish-speaking visitors."),
+    )
+    description_en = models.TextField(
+        _("description in English"),
+        blank=True,
+        help_text=_("Leave empty to show the Finnish description to English-speaking visitors."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -123,7 +111,10 @@ class Listing(models.Model):
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
     social_profiles = models.JSONField(
-        _("social media profiles"), default=list, blank=True, help_text=_("One address a line.")
+        _("social media profiles"),
+        default=list,
+        blank=True,
+        help_text=_("One address a line, for example https://www.facebook.com/yourcompany."),
     )
 
     show_street_address = models.BooleanField(_("street address is public"), default=True)
@@ -177,17 +168,12 @@ class Listing(models.Model):
         FieldPanel("logo"),
         FieldPanel("services"),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            # Social profiles are a JSON list, which the admin's form would show as JSON.
+            [FieldPanel(field.name) for field in CONTACT_FIELDS if field.kind != LINKS],
             heading=_("Public contact details"),
         ),
         MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("show_street_address"), FieldPanel("show_phone")]),
-                FieldRowPanel([FieldPanel("show_email"), FieldPanel("show_website")]),
-                FieldRowPanel(
-                    [FieldPanel("show_social_profiles"), FieldPanel("show_contact_persons")]
-                ),
-            ],
+            [FieldPanel(switch) for switch in VISIBILITY_FIELDS.values()],
             heading=_("Visibility"),
         ),
     ]
@@ -221,9 +207,6 @@ class Listing(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLIC
-
-    def is_visible(self, field):
-        return self.is_public and getattr(self, VISIBILITY_FIELDS[field])
 
     def copy_from_organisation(self):
         organisation = self.organisation
@@ -269,7 +252,7 @@ class EditLink(models.Model):
     sent_by_staff = models.BooleanField(_("sent by staff"), default=False)
     # A keyed hash of the address the link was emailed to, never the address: the
     # link and its edit session stop working when the contact's email changes
-    # (directory.services.recipient_is_current).
+    # (directory.edit_links.recipient_is_current).
     recipient_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:

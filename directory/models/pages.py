@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from ops.cache import SharedPageLookupsMixin
+from pagecache.lookups import SharedPageLookupsMixin
 
 from .listings import Listing
 
@@ -70,59 +70,61 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
         return urls
 
     # -- routes -----------------------------------------------------------------
+    # Each route imports its view when it runs: the views import these models, which
+    # Django's app loading imports first.
 
     @path("")
     def index_route(self, request):
-        from ..views import directory_index
+        from ..views import directory_index  # imports the models
 
         return directory_index(request, self)
 
     @path("suggest/")
     def suggest(self, request):
-        from ..search.engines import suggest
+        from ..search.engines import suggest  # imports the models
 
         names = suggest(request.GET.get("q", ""))
         return JsonResponse({"suggestions": names})
 
     @path("feed/")
     def rss_feed(self, request):
-        from ..feeds import NewListingsFeed
+        from ..feeds import NewListingsFeed  # imports the models
 
         return NewListingsFeed(self)(request)
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        from ..feeds import NewListingsAtomFeed
+        from ..feeds import NewListingsAtomFeed  # imports the models
 
         return NewListingsAtomFeed(self)(request)
 
     @path("add/")
     def apply(self, request):
-        from ..application_views import apply
+        from ..application_views import apply  # imports the models
 
         return apply(request, self)
 
     @path("add/sent/")
     def applied(self, request):
-        from ..application_views import applied
+        from ..application_views import applied  # imports the models
 
         return applied(request, self)
 
     @path("<slug:slug>/")
     def company(self, request, slug):
-        from ..views import company_page
+        from ..views import company_page  # imports the models
 
         return company_page(request, self, slug)
 
     @path("<slug:slug>/edit-link/")
     def request_link(self, request, slug):
-        from ..views import request_edit_link
+        from ..views import request_edit_link  # imports the models
 
         return request_edit_link(request, self, slug)
 
     @re_path(r"^(?P<slug>[-\w]+)/edit/(?P<token>[-\w]+)/$")
     def redeem_link(self, request, slug, token):
-        from ..services import InvalidEditLink, redeem_edit_token
+        from ..edit_links import InvalidEditLink, redeem_edit_token  # imports the models
 
         listing = Listing.objects.filter(slug=slug).first()
         if listing is None:
@@ -142,19 +144,19 @@ class DirectoryIndexPage(RoutablePageMixin, SharedPageLookupsMixin, Page):  # no
 
     @re_path(r"^(?P<slug>[-\w]+)/confirm/(?P<token>[-\w]+)/$")
     def confirm(self, request, slug, token):
-        from ..views import confirm_listing
+        from ..views import confirm_listing  # imports the models
 
         return confirm_listing(request, self, slug, token)
 
     @path("<slug:slug>/claim/")
     def claim(self, request, slug):
-        from ..application_views import claim
+        from ..application_views import claim  # imports the models
 
         return claim(request, self, slug)
 
     @path("<slug:slug>/edit/")
     def owner_edit(self, request, slug):
-        from ..views import owner_edit
+        from ..views import owner_edit  # imports the models
 
         return owner_edit(request, self, slug)
 

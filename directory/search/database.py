@@ -1,9 +1,9 @@
 """The database engine: PostgreSQL full-text search with trigram similarity, a name
 search on SQLite. Always kept up to date, in the request."""
 
-import functools
 from collections import Counter
 
+from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -12,18 +12,18 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection, models
-from django.db.models import Case, F, FloatField, Q, Value, When, Window
-from django.db.models.functions import Lower, RowNumber
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Lower
 
 from registry.models import Organisation
 
 from ..models import Listing, Service
-from .query import SUGGESTION_LIMIT, Query, Results, facets, largest_first, words
+from .query import SUGGESTION_LIMIT, Results, facets, largest_first, words
 
 
 def load_page(ids, service_names):
     """The listings of `ids`, in that order, with their organisations' public fields and
-    their services' names (`service_names`, which `services.public_listing` reads): one
+    their services' names (`service_names`, which `public.public_listing` reads): one
     plain query, where select_related and prefetch_related would take two and more
     Python time than the search itself."""
     if not ids:
@@ -169,40 +169,87 @@ class DatabaseEngine:
             )
         )
 
-    @staticmethod
-    def ordering(query):
+    def matches(self, query, cap):
+        """(sql, params) of a SELECT of the public listings that match: id, municipality,
+        industry_section, name, published_at and rank; on PostgreSQL at most `cap` + 1
+        of them from each way of matching.
+
+        Written out for PostgreSQL, where building and compiling the queryset took longer
+        than running it; the ORM's on SQLite (no cap: the embedded default's small data).
+        """
+        if not self.is_postgresql:
+            return (
+                self.matching(query)
+                .order_by()
+                .values("pk", "municipality", "industry_section", "name", "published_at", "rank")
+                .query.sql_with_params()
+            )
+        table = Listing._meta.db_table
+        filters, filter_params = postgresql_filters(query)
+        columns = "l.id, l.municipality, l.industry_section, l.name, l.published_at"
+        # Sorted by name or date, the cap keeps the first in that order, so every page
+        # within it is exact; by relevance, those found first, ranked.
         sort = query.effective_sort
-        if sort == "relevance":
-            return [F("rank").desc(), F("name").asc(), F("pk").asc()]
-        if sort == "newest":
-            return [F("published_at").desc(nulls_last=True), F("pk").asc()]
-        return [Lower("name").asc(), F("pk").asc()]
-
-    def ordered(self, listings, query):
-        return listings.order_by(*self.ordering(query))
-
-    def numbered(self, query):
-        """(sql, params) of the matches, each numbered in the page's order (`position`)."""
-        return (
-            self.matching(query)
-            .order_by()
-            .values("pk", "municipality", "industry_section")
-            .annotate(position=Window(RowNumber(), order_by=self.ordering(query)))
-            .query.sql_with_params()
-        )
+        order = "" if sort == "relevance" else f"ORDER BY {ORDER_BY[sort]}"
+        if not query.terms:
+            return (
+                f"SELECT {columns}, 0.0 FROM {table} l"
+                f" WHERE l.status = %s{filters} {order} LIMIT %s",
+                [Listing.Status.PUBLIC, *filter_params, cap + 1],
+            )
+        text = " ".join(query.terms)
+        # Each word as a prefix on the unstemmed lexemes, or the words stemmed in Finnish.
+        tsquery = "(to_tsquery('simple', %s) || plainto_tsquery('finnish', %s))"
+        tsquery_params = [prefix_tsquery(query.terms), text]
+        # Each condition through its own GIN index, joined by UNION ALL: written as one OR,
+        # the planner scans every public row. A listing found both ways adds both scores;
+        # the name's similarity is computed only where the trigram index found it.
+        sql = f"""
+            SELECT id, municipality, industry_section, name, published_at, SUM(score)
+            FROM (
+                (SELECT {columns}, ts_rank(l.search_vector, {tsquery}) AS score
+                FROM {table} l
+                WHERE l.status = %s AND l.search_vector @@ {tsquery}{filters} {order} LIMIT %s)
+                UNION ALL
+                (SELECT {columns}, word_similarity(%s, l.name)
+                FROM {table} l
+                WHERE l.status = %s AND l.name %%> %s{filters} {order} LIMIT %s)
+            ) found
+            GROUP BY id, municipality, industry_section, name, published_at
+        """  # noqa: S608 (table names from the models; values are parameters)
+        params = [
+            *tsquery_params,
+            Listing.Status.PUBLIC,
+            *tsquery_params,
+            *filter_params,
+            cap + 1,
+            text,
+            Listing.Status.PUBLIC,
+            text,
+            *filter_params,
+            cap + 1,
+        ]
+        return sql, params
 
     def search(self, query, offset=0, limit=20):
         """Every facet (with the services' names, and the total from the places'
         counts), the page's ids and their services' names come from one statement, so
         that the match runs once; then the page's listings with their organisations
-        (see `load_page`)."""
-        sql, params = numbered_sql(self, query)
+        (see `load_page`). Only the page is sorted (a top-N sort), not every match."""
+        cap = settings.DIRECTORY_SEARCH_MATCH_LIMIT if self.is_postgresql else None
+        matches, params = self.matches(query, cap)
+        if cap is not None:  # the page stays within the matches a capped search counts
+            limit = max(0, min(limit, cap - offset))
+        order = ORDER_BY[query.effective_sort]
         through = Listing.services.through._meta.db_table
         services = Service._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""
-                WITH m (id, municipality, industry_section, position) AS ({sql})
+                WITH m (id, municipality, industry_section, name, published_at, rank) AS (
+                    {matches}
+                ),
+                p AS (SELECT * FROM m ORDER BY {order} LIMIT %s OFFSET %s)
                 SELECT 'place and industry', municipality, industry_section, COUNT(*), 0 FROM m
                     GROUP BY municipality, industry_section
                 UNION ALL
@@ -211,16 +258,14 @@ class DatabaseEngine:
                     JOIN {services} s ON s.id = ls.service_id
                     GROUP BY s.slug, s.name
                 UNION ALL
-                SELECT 'page', NULL, NULL, id, position FROM m
-                    WHERE position > %s AND position <= %s
+                SELECT 'page', NULL, NULL, id, ROW_NUMBER() OVER (ORDER BY {order}) FROM p
                 UNION ALL
-                SELECT 'page service', NULL, s.name, m.id, ROW_NUMBER() OVER (ORDER BY s.name)
-                    FROM m
-                    JOIN {through} ls ON ls.listing_id = m.id
+                SELECT 'page service', NULL, s.name, p.id, ROW_NUMBER() OVER (ORDER BY s.name)
+                    FROM p
+                    JOIN {through} ls ON ls.listing_id = p.id
                     JOIN {services} s ON s.id = ls.service_id
-                    WHERE m.position > %s AND m.position <= %s
                 """,  # noqa: S608 (table names from the models; values are parameters)
-                [*params, offset, offset + limit, offset, offset + limit],
+                [*params, limit, offset],
             )
             rows = cursor.fetchall()
         places, industries = Counter(), Counter()
@@ -241,9 +286,12 @@ class DatabaseEngine:
             listing_id: [name for _, name in sorted(names)]
             for listing_id, names in page_services.items()
         }
+        total = sum(places.values())  # every match is in one place ('' and NULL too)
+        cap = cap or total
         return Results(
             listings=load_page([pk for _, pk in sorted(page)], service_names),
-            total=sum(places.values()),  # every match is in one place ('' and NULL too)
+            total=min(total, cap),
+            capped=total > cap,
             facets=facets(
                 largest_first(places.items()),
                 largest_first(industries.items()),
@@ -265,15 +313,11 @@ class DatabaseEngine:
         return list(listings.values_list("name", flat=True)[:limit])
 
 
-# -- The match, compiled once per shape --------------------------------------------
-
-# Stand-ins for a visitor's values while a query's shape is compiled (see numbered_sql):
-# lower-case letters only, so that `words()` keeps the text stand-in as one word.
-_STAND_INS = {
-    "text": "standintextforthesearch",
-    "municipality": "standinmunicipality",
-    "industry": "standinindustry",
-    "service": "standinservice",
+# The page's order, for each sort (`Query.effective_sort`), over the columns of `matches`.
+ORDER_BY = {
+    "relevance": "rank DESC, name, id",
+    "name": "LOWER(name), id",
+    "newest": "published_at DESC NULLS LAST, id",
 }
 
 
@@ -283,37 +327,20 @@ def prefix_tsquery(terms):
     return " & ".join(f"{term}:*" for term in terms)
 
 
-def numbered_sql(engine, query):
-    """`engine.numbered(query)`, without building and compiling it with the ORM again.
-
-    On PostgreSQL, building and compiling the match's queryset (the tsquery, the
-    trigram UNION, the rank, the filters and the window) took longer than running
-    it. A query's SQL depends only on its shape (which filters are set, whether
-    there is text, the sort); the visitor's values are all parameters. So each
-    shape is compiled once per process with stand-ins for the values, which are
-    then swapped for the visitor's parameters. Tests check it against the ORM's
-    own compilation for every shape.
-    """
-    if not engine.is_postgresql:
-        return engine.numbered(query)  # the fallback's SQL has one condition per word
-    shape = Query(
-        text=_STAND_INS["text"] if query.terms else "",
-        municipality=_STAND_INS["municipality"] if query.municipality else "",
-        industry=_STAND_INS["industry"] if query.industry else "",
-        service=_STAND_INS["service"] if query.service else "",
-        sort=query.effective_sort,
-    )
-    sql, params = _compiled_shape(shape)
-    values = {
-        _STAND_INS["text"]: " ".join(query.terms),
-        prefix_tsquery(shape.terms): prefix_tsquery(query.terms),
-        _STAND_INS["municipality"]: query.municipality,
-        _STAND_INS["industry"]: query.industry,
-        _STAND_INS["service"]: query.service,
-    }
-    return sql, [values.get(p, p) if isinstance(p, str) else p for p in params]
-
-
-@functools.lru_cache(maxsize=64)
-def _compiled_shape(shape):
-    return DatabaseEngine().numbered(shape)
+def postgresql_filters(query):
+    """The query's filters (municipality, industry, service) as SQL on listings `l`."""
+    sql, params = "", []
+    if query.municipality:
+        sql += " AND l.municipality = %s"
+        params.append(query.municipality)
+    if query.industry:
+        sql += " AND l.industry_section = %s"
+        params.append(query.industry)
+    if query.service:
+        through = Listing.services.through._meta.db_table
+        sql += (
+            f" AND l.id IN (SELECT ls.listing_id FROM {through} ls"  # noqa: S608 (model tables)
+            f" JOIN {Service._meta.db_table} s ON s.id = ls.service_id WHERE s.slug = %s)"
+        )
+        params.append(query.service)
+    return sql, params

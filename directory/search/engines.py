@@ -13,7 +13,7 @@ from .query import SUGGESTION_LIMIT
 
 logger = logging.getLogger(__name__)
 
-BACKLOG_INDEX = "directory"  # ops.PendingIndexUpdate.Index.DIRECTORY
+BACKLOG_INDEX = "directory"
 
 
 def availability_key():

@@ -46,6 +46,9 @@ class Results:
     listings: list
     total: int
     facets: dict = field(default_factory=dict)
+    # The engine stopped reading at `total` matches: more match, and the facets count
+    # only those (the database engine's DIRECTORY_SEARCH_MATCH_LIMIT).
+    capped: bool = False
 
 
 def largest_first(pairs):

@@ -1,7 +1,9 @@
 from django import template
 from wagtail.models import Site
 
+from home.chrome import site_chrome as chrome
 from home.languages import localized_pages
+from home.models import OrganisationSettings
 
 register = template.Library()
 
@@ -10,8 +12,6 @@ def site_pages(request):
     """The site's home page, privacy notice and accessibility statement in the visitor's
     language where a live translation exists (one query, kept on the request)."""
     if not hasattr(request, "_site_pages"):
-        from home.models import OrganisationSettings
-
         site = Site.find_for_request(request)
         pages = {"home": None, "privacy_notice": None, "accessibility_statement": None}
         if site is not None:
@@ -54,6 +54,4 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     """The site name, head links, header and footer (see home.chrome)."""
-    from home.chrome import site_chrome as chrome
-
     return chrome(context)

@@ -3,7 +3,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from registry.models.links import optional_contact, optional_organisation
 from registry.trade_register.sync import FIELDS
+
+from .pages import RegisterField
 
 
 class ProposedChange(models.Model):
@@ -18,22 +21,8 @@ class ProposedChange(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Rejected")
 
-    contact = models.ForeignKey(
-        "registry.Contact",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="proposed_changes",
-    )
-    organisation = models.ForeignKey(
-        "registry.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="proposed_changes",
-    )
+    contact = optional_contact("proposed_changes", models.CASCADE)
+    organisation = optional_organisation("proposed_changes")
     submission = models.ForeignKey(
         "intake.IntakeSubmission",
         verbose_name=_("submission"),
@@ -92,8 +81,6 @@ class ProposedChange(models.Model):
 
     @property
     def field_label(self):
-        from .pages import RegisterField
-
         if self.from_trade_register:
             synced = FIELDS.get(self.field)
             return synced.label if synced else self.field

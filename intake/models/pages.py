@@ -8,11 +8,13 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from ops.cache import SharedPageLookupsMixin
+from pagecache.lookups import SharedPageLookupsMixin
 from registry.models import LegalBasis
 
 from ..forms import IntakeFormBuilder
 from ..panels import SubmissionsPanel
+from .consent_links import ConsentLink
+from .submissions import IntakeSubmission
 
 
 class RegisterField(models.TextChoices):
@@ -154,12 +156,12 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
     # Wagtail's form builder hooks -------------------------------------------------
 
     def get_submission_class(self):
-        from .submissions import IntakeSubmission
-
         return IntakeSubmission
 
     def get_submissions_list_view_class(self):
-        from ..admin_views import IntakeSubmissionsListView
+        from ..admin_views import (
+            IntakeSubmissionsListView,
+        )  # imports these models: loaded after them
 
         return IntakeSubmissionsListView
 
@@ -177,7 +179,7 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
 
     def privacy_notice(self, request=None):
         """The privacy notice in force (see `intake.notice`)."""
-        from ..notice import notice_in_force
+        from ..notice import notice_in_force  # imports these models: loaded after them
 
         return notice_in_force(self, request)
 
@@ -187,6 +189,7 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # Both import these models, so they load after them (when a page is served).
         from ..empty_form import article_for_new_visitor
         from ..submitting import handle_post
 
@@ -199,8 +202,7 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         """The thank-you page; after a consent, with the sender's link to withdraw it."""
-        from .. import consent_links
-        from .consent_links import ConsentLink
+        from .. import consent_links  # imports these models: loaded after them
 
         response = super().render_landing_page(request, form_submission, *args, **kwargs)
         if (

@@ -7,6 +7,7 @@ from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.search import index
 
 from registry.models import LegalBasis
+from registry.models.links import optional_contact
 
 
 class RegistryOutcome(models.TextChoices):
@@ -54,14 +55,7 @@ class IntakeSubmission(index.Indexed, AbstractFormSubmission):
     submitter_email = models.CharField(_("email"), max_length=254, blank=True, db_index=True)
     submitter_phone = models.CharField(_("phone number"), max_length=20, blank=True)
 
-    contact = models.ForeignKey(
-        "registry.Contact",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="form_submissions",
-    )
+    contact = optional_contact("form_submissions")
     registry_outcome = models.CharField(
         _("register"),
         max_length=16,

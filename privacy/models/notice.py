@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ops.cache import SharedPageLookupsMixin
+from pagecache.lookups import SharedPageLookupsMixin
 
 from ..blocks import NoticeSectionsBlock
 

@@ -6,20 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
 from .choices import CustomerEventChannel, CustomerEventKind
+from .links import optional_organisation
 
 
 class CustomerEvent(models.Model):
     """One contact with the customer. Retention counts 10 years from the latest."""
 
     contact = ParentalKey("registry.Contact", on_delete=models.CASCADE, related_name="events")
-    organisation = models.ForeignKey(
-        "registry.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    organisation = optional_organisation("events", models.SET_NULL)
     kind = models.CharField(_("kind"), max_length=20, choices=CustomerEventKind.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=CustomerEventChannel.choices)
     occurred_at = models.DateTimeField(_("when"), default=timezone.now)
@@ -45,8 +39,7 @@ class CustomerEvent(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # Only ever moves forward: a back-dated event does not shorten retention.
-        from .contacts import Contact
-
-        Contact.objects.filter(pk=self.contact_id).filter(
+        contacts = self._meta.get_field("contact").related_model.objects
+        contacts.filter(pk=self.contact_id).filter(
             Q(last_customer_event_at__isnull=True) | Q(last_customer_event_at__lt=self.occurred_at)
         ).update(last_customer_event_at=self.occurred_at)

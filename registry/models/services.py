@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from .links import optional_contact, optional_organisation
 from .mixins import PostalAddressMixin, TimestampedModel
 
 
@@ -18,22 +19,8 @@ class ServiceOrder(TimestampedModel, ClusterableModel):
         CANCELLED = "cancelled", _("Cancelled")
         ENDED = "ended", _("Ended")
 
-    organisation = models.ForeignKey(
-        "registry.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="service_orders",
-    )
-    contact = models.ForeignKey(
-        "registry.Contact",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="service_orders",
-    )
+    organisation = optional_organisation("service_orders")
+    contact = optional_contact("service_orders")
     service = models.CharField(_("service"), max_length=255)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ORDERED
@@ -67,22 +54,8 @@ class ServiceOrderChange(models.Model):
 class BillingDetails(PostalAddressMixin, TimestampedModel):
     """How an organisation or a person is invoiced. Kept under the Accounting Act."""
 
-    organisation = models.ForeignKey(
-        "registry.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="billing_details",
-    )
-    contact = models.ForeignKey(
-        "registry.Contact",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="billing_details",
-    )
+    organisation = optional_organisation("billing_details")
+    contact = optional_contact("billing_details")
     billing_name = models.CharField(_("billing name"), max_length=255)
     e_invoice_address = models.CharField(_("e-invoice address (OVT)"), max_length=35, blank=True)
     e_invoice_operator = models.CharField(_("e-invoice operator"), max_length=35, blank=True)

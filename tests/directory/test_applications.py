@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from directory import services
+from directory import edit_links
 from directory.models import Listing, ListingApplication
 from directory.personal_data import DirectoryApplicationProvider
 from registry.models import Consent, Contact, FieldSource, Organisation
@@ -19,7 +19,7 @@ from registry.models import Consent, Contact, FieldSource, Organisation
 from ..registry.factories import UserFactory, valid_business_id
 from ..registry.prh_server import recorded
 from .factories import ListingFactory, MembershipFactory
-from .test_owner_links import link_from
+from .owner_links import link_from
 
 pytestmark = pytest.mark.django_db
 
@@ -206,7 +206,7 @@ def test_approval_makes_the_organisation_listing_and_owner(client, directory_pag
     listing = Listing.objects.get(organisation=organisation)
     assert listing.is_public and listing.description == "Paahdamme kahvia."
     owner = Contact.objects.get(email="kaisa@kahvi.example")
-    assert list(services.owner_contacts(listing)) == [owner]
+    assert list(edit_links.owner_contacts(listing)) == [owner]
     assert Consent.objects.get(contact=owner).text_shown == application.consent_text
     application.refresh_from_db()
     assert (application.status, application.listing, application.decided_by) == (
@@ -290,12 +290,12 @@ def test_a_listing_without_an_owner_is_claimed_and_verified_by_staff(
     assert response.status_code == 302
     application = ListingApplication.objects.get()
     assert (application.kind, application.listing) == (ListingApplication.Kind.CLAIM, listing)
-    assert not services.owner_contacts(listing).exists()  # nothing until staff verify
+    assert not edit_links.owner_contacts(listing).exists()  # nothing until staff verify
     mail.outbox.clear()
 
     decide(reviewer, application, decision="approve")
     owner = Contact.objects.get(email="kaisa@kahvi.example")
-    assert list(services.owner_contacts(listing)) == [owner]
+    assert list(edit_links.owner_contacts(listing)) == [owner]
     [message] = mail.outbox
     assert client.get(link_from(message)).status_code == 302  # the existing owner edit link
 

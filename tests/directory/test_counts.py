@@ -14,7 +14,7 @@ from directory.models import ListingDailyCount
 
 from .conftest import company_url
 from .factories import ListingFactory
-from .test_owner_links import edit_url, open_link
+from .owner_links import edit_url, open_link
 from .test_search_outage import DATABASE_SEARCH_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db

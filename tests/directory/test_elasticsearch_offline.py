@@ -61,7 +61,11 @@ def test_the_query_matches_fuzzily_and_by_prefix_with_keyword_filters_and_facets
     should = query["should"]
     assert should[0]["multi_match"]["query"] == "koodiverstas mikkeli"
     assert should[0]["multi_match"]["fuzziness"] == "AUTO"
-    assert should[1]["multi_match"]["fields"] == ["name.prefix^2", "services.prefix"]
+    assert should[0]["multi_match"]["fields"] == ["name^3", "services^2"]  # not the description
+    assert should[1] == {
+        "match": {"description": {"query": "koodiverstas mikkeli", "operator": "and"}}
+    }
+    assert should[2]["multi_match"]["fields"] == ["name.prefix^2", "services.prefix"]
     filters = query["filter"][0]["bool"]["filter"]
     assert {"term": {"municipality": "Juva"}} in filters
     assert {"term": {"industry_section": "J"}} in filters

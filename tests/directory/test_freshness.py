@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from directory import freshness, services
+from directory import edit_links, freshness
 from directory.models import Listing
 
 from ..registry.factories import UserFactory
-from .test_owner_links import edit_url, form_data, open_link
+from .owner_links import edit_url, form_data, open_link
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_the_link_expires_is_for_one_listing_and_one_purpose(client, listing, di
     with time_machine.travel(days(365 + 61), tick=False):
         assert client.post(link).status_code == 403
     token = link.rstrip("/").rsplit("/", 1)[1]
-    _edit, edit_token = services.issue_edit_link(listing, listing.owner)
+    _edit, edit_token = edit_links.issue_edit_link(listing, listing.owner)
     as_edit = directory_page.url + directory_page.reverse_subpage(
         "redeem_link", args=[listing.slug, token]
     )

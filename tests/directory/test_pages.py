@@ -104,7 +104,7 @@ def test_pagination_links_keep_the_query(client, directory_page):
     for _ in range(25):
         ListingFactory()
     response = client.get(directory_page.url + "?q=yritys&sort=name")
-    assert response.context["pagination"].next_url == "?q=yritys&sort=name&page=2"
+    assert 'href="?q=yritys&amp;sort=name&amp;page=2" rel="next"' in response.content.decode()
     second = client.get(directory_page.url + "?q=yritys&sort=name&page=2")
     assert len(second.context["hits"]) == 5
     beyond = client.get(directory_page.url + "?q=yritys&sort=name&page=99")

@@ -78,9 +78,9 @@ def names(engine, **query):
     return {listing.name for listing in engine.search(Query(**query)).listings}
 
 
-def needs_typo_support(engine):
+def needs_typo_support(engine, reason="typo tolerance needs PostgreSQL's pg_trgm"):
     if isinstance(engine, DatabaseEngine) and connection.vendor != "postgresql":
-        pytest.skip("typo tolerance needs PostgreSQL's pg_trgm; SQLite finds by name only")
+        pytest.skip(f"{reason}; SQLite finds the words as typed")
 
 
 def test_exact_name(engine, catalogue):
@@ -94,6 +94,15 @@ def test_a_single_word_of_the_name(engine, catalogue):
 def test_a_prefix_of_a_word(engine, catalogue):
     assert names(engine, text="koodiv") == {"Koodiverstas Kallio Oy"}
     assert names(engine, text="hirvens") == {"Hirvensalmen Hirsitalot Oy"}
+
+
+def test_words_of_the_description(engine, catalogue):
+    assert names(engine, text="palkanlaskenta verot") == {"Tilitoimisto Tase Oy"}
+
+
+def test_a_word_of_the_description_in_another_inflection(engine, catalogue):
+    needs_typo_support(engine, "Finnish stemming needs PostgreSQL's text search")
+    assert names(engine, text="portaita") == {"Saimaan Puutyö Oy"}  # "portaat"
 
 
 def test_a_service_finds_every_public_provider(engine, catalogue):

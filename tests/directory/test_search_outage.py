@@ -25,7 +25,7 @@ from ops.tasks import replay_search_index
 
 from ..search_faults import down_url
 from .factories import ListingFactory
-from .test_owner_links import edit_url, form_data, open_link
+from .owner_links import edit_url, form_data, open_link
 
 pytestmark = pytest.mark.django_db
 

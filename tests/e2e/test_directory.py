@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from directory import services
+from directory import edit_links
 from directory.models import DirectoryIndexPage, Listing
 
 # serialized_rollback restores the root page and site that migrations create.
@@ -18,7 +18,7 @@ PHONE_SHOWN = "040 1234501"  # as the pages write it
 
 def edit_link(listing):
     page = DirectoryIndexPage.objects.get(locale__language_code="fi")
-    _link, token = services.issue_edit_link(listing, services.owner_contacts(listing).first())
+    _link, token = edit_links.issue_edit_link(listing, edit_links.owner_contacts(listing).first())
     return page.url + page.reverse_subpage("redeem_link", args=[listing.slug, token])
 
 

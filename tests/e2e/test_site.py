@@ -4,7 +4,7 @@ directory on a phone and by keyboard."""
 import pytest
 from playwright.sync_api import expect
 
-from directory import services
+from directory import edit_links
 from directory.models import DirectoryIndexPage, Listing
 
 pytestmark = [
@@ -53,7 +53,7 @@ CONTRASTS = """() => {
 
 def edit_link(listing):
     page = DirectoryIndexPage.objects.get(locale__language_code="fi")
-    _link, token = services.issue_edit_link(listing, services.owner_contacts(listing).first())
+    _link, token = edit_links.issue_edit_link(listing, edit_links.owner_contacts(listing).first())
     return page.url + page.reverse_subpage("redeem_link", args=[listing.slug, token])
 
 

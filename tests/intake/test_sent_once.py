@@ -45,7 +45,7 @@ def test_each_rendered_form_carries_a_fresh_key(client, contact_form):
 
 
 def test_the_page_cache_never_hands_one_key_to_two_visitors(client, contact_form, settings):
-    from ops.cache import page_cache
+    from pagecache.store import page_cache
 
     settings.PAGE_CACHE_SECONDS = 300
     page_cache().clear()

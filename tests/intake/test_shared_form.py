@@ -9,7 +9,7 @@ from django.test import Client
 
 from intake.empty_form import CSRF_TOKEN_STAND_IN, SUBMISSION_KEY_STAND_IN
 from intake.models import IntakeSubmission
-from ops.cache import page_cache
+from pagecache.store import page_cache
 
 from .factories import contact_answers
 from .test_sent_once import THANKS, rendered_key

@@ -9,7 +9,7 @@ from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.utils import timezone
 
-from intake import registry_sync, steps
+from intake import registry_sync, steps, tasks
 from intake.models import IntakeSubmission, SubmissionStep
 from registry.models import Contact, CustomerEvent
 
@@ -57,14 +57,14 @@ def test_a_failed_notification_leaves_the_submission_stored_and_a_retry_delivers
     assert submission.steps.get(kind=SubmissionStep.Kind.REGISTER).status == "done"
 
     # Not yet due: the sweep leaves it alone.
-    assert steps.enqueue_due_steps() == 0
-    assert steps.enqueue_due_steps(now=later()) == 1
+    assert tasks.enqueue_due_steps() == 0
+    assert tasks.enqueue_due_steps(now=later()) == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [contact_form.to_address]
     assert "Haluaisin kuulla lisää palveluistanne." in mail.outbox[0].body
 
     # Further sweeps and duplicate task runs deliver nothing more.
-    assert steps.enqueue_due_steps(now=later(60)) == 0
+    assert tasks.enqueue_due_steps(now=later(60)) == 0
     assert steps.run_step(notify.pk) is False
     assert len(mail.outbox) == 1
     notify.refresh_from_db()
@@ -100,8 +100,8 @@ def test_a_failed_register_update_is_rolled_back_and_retried_once(send, contact_
 
     call_command("intake_retry_steps", stdout=StringIO())  # not due yet
     assert not Contact.objects.exists()
-    steps.enqueue_due_steps(now=later())
-    steps.enqueue_due_steps(now=later(120))
+    tasks.enqueue_due_steps(now=later())
+    tasks.enqueue_due_steps(now=later(120))
     assert Contact.objects.count() == 1
     assert CustomerEvent.objects.count() == 1
     assert IntakeSubmission.objects.get().contact == Contact.objects.get()
@@ -142,7 +142,7 @@ def test_a_step_that_keeps_failing_is_given_up_and_shown_as_needing_attention(
     when = timezone.now()
     for _attempt in range(SubmissionStep.MAX_ATTEMPTS + 2):
         when += timedelta(hours=7)
-        steps.enqueue_due_steps(now=when)
+        tasks.enqueue_due_steps(now=when)
 
     notify = SubmissionStep.objects.get(kind=SubmissionStep.Kind.NOTIFY)
     assert notify.status == SubmissionStep.Status.GAVE_UP

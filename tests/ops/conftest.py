@@ -28,7 +28,7 @@ def elasticsearch_down(settings, notice):
     """Page search configured for an Elasticsearch that does not answer (a closed port)."""
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "ops.search",
+            "BACKEND": "ops.search_backend",
             "URLS": [down_url()],
             "INDEX": "miksei_test",
             "TIMEOUT": 1,

@@ -26,7 +26,7 @@ class RefusingBackend(BaseEmailBackend):
 
 @pytest.fixture
 def outbox(settings):
-    settings.EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+    settings.EMAIL_BACKEND = "ops.outbox_backend.OutboxEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     return settings
 

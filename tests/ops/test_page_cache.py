@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage, StandardPage
-from ops.cache import page_cache
+from pagecache.store import page_cache
 from tests.ops.test_faults import database_down
 
 pytestmark = pytest.mark.usefixtures("page_cache_on")
@@ -118,7 +118,8 @@ def test_changing_the_organisation_settings_purges_the_cache(client, organisatio
 def test_a_view_can_opt_in_with_share_with_anonymous(rf, settings):
     from django.http import HttpResponse
 
-    from ops.cache import AnonymousPageCacheMiddleware, share_with_anonymous
+    from pagecache.middleware import AnonymousPageCacheMiddleware
+    from pagecache.store import share_with_anonymous
 
     calls = []
 

@@ -1,4 +1,4 @@
-"""Page search (Wagtail's elasticsearch8 backend, ops.search) against a live node."""
+"""Page search (Wagtail's elasticsearch8 backend, ops.search_backend) against a live node."""
 
 import os
 from io import StringIO
@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from ops.search import Elasticsearch8WithFallback
+from ops.search_backend import Elasticsearch8WithFallback
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def pages(live_elasticsearch, settings, notice):
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "ops.search",
+            "BACKEND": "ops.search_backend",
             "URLS": [live_elasticsearch],
             "INDEX": f"test_{worker}_pages",
             "TIMEOUT": 5,

@@ -19,7 +19,7 @@ from home.models import StandardPage
 from ops import search_backlog
 from ops.models import PendingIndexUpdate
 from ops.personal_data import INVENTORY
-from ops.search import Elasticsearch8WithFallback
+from ops.search_backend import Elasticsearch8WithFallback
 from ops.tasks import replay_search_index
 from privacy.inventory import model_fields, parse
 

@@ -3,7 +3,7 @@
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from ops.search import Elasticsearch8WithFallback
+from ops.search_backend import Elasticsearch8WithFallback
 
 
 def test_page_search_falls_back_to_the_database_while_elasticsearch_is_down(

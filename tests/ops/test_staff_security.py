@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ops.auth import client_ip
+from ops.client_address import client_ip
 
 
 @pytest.fixture

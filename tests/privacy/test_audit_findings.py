@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def outbox(settings):
-    settings.EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+    settings.EMAIL_BACKEND = "ops.outbox_backend.OutboxEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 

@@ -211,7 +211,7 @@ def test_an_erased_person_is_nowhere_in_the_database_not_even_after_a_restore(
     client, demo_site, django_capture_on_commit_callbacks, settings
 ):
     # Email goes through the durable outbox as in production: its copies hold her too.
-    settings.EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"
+    settings.EMAIL_BACKEND = "ops.outbox_backend.OutboxEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     officer = staff_officer()
     create_the_person(client, officer, django_capture_on_commit_callbacks)

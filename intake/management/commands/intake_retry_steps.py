@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from intake.steps import enqueue_due_steps
+from intake.tasks import enqueue_due_steps
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--index",
-            choices=PendingIndexUpdate.Index.values,
+            choices=search_backlog.registered_indexes(),
             help="Replay one index only (default: all).",
         )
 

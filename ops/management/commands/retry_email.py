@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from ops import mail
+from ops import outbox
 from ops.models import OutgoingEmail
 
 
@@ -16,8 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = failed = 0
-        for email_id in mail.due().values_list("pk", flat=True):
-            if mail.deliver(email_id):
+        for email_id in outbox.due().values_list("pk", flat=True):
+            if outbox.deliver(email_id):
                 sent += 1
             else:
                 failed += 1

@@ -1,4 +1,4 @@
-"""Small middlewares for headers, faults and staff sessions."""
+"""Shorter sessions for staff, and the second factor before the admin opens."""
 
 import time
 
@@ -7,48 +7,7 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .faults import database_unavailable_response, is_database_outage
 from .two_factor import needs_verification
-
-
-class PermissionsPolicyMiddleware:
-    """Send ``Permissions-Policy`` from ``settings.PERMISSIONS_POLICY`` (feature -> allowlist).
-
-    An empty allowlist, ``[]``, turns the feature off for the page and every frame in it.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        policy = getattr(settings, "PERMISSIONS_POLICY", {})
-        self.header = ", ".join(
-            f"{feature}=({' '.join(allowlist)})" for feature, allowlist in policy.items()
-        )
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if self.header:
-            response.headers.setdefault("Permissions-Policy", self.header)
-        return response
-
-
-class DatabaseUnavailableMiddleware:
-    """Answer a view's database outage with the friendly 503 page.
-
-    The next request opens a new connection (Django closes unusable ones when a
-    request ends), so the site recovers by itself once the database is back.
-    Errors outside views reach ``ops.views.server_error``, which does the same.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if is_database_outage(exception):
-            return database_unavailable_response()
-        return None
 
 
 class StaffSessionMiddleware:

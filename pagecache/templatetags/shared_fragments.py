@@ -1,6 +1,6 @@
 from django import template
 
-from ops.cache import shared_page_content
+from pagecache.store import shared_page_content
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ class SharedContentNode(template.Node):
 def sharedcontent(parser, token):
     """{% sharedcontent "name" %}...{% endsharedcontent %}: a live page's own content,
     rendered once per published revision and language and shared by every visitor
-    (see ops.cache.shared_fragment). Only for what is the same for everyone: never
+    (see pagecache.store.shared_fragment). Only for what is the same for everyone: never
     a form, a CSRF token or anything about the visitor.
 
     Wagtail's {% wagtailpagecache %} is close, but its timeout is fixed in the

@@ -1,15 +1,10 @@
-"""Views for operating the site: the health probe and the error pages."""
+"""The health probe for load balancers and monitoring."""
 
 import logging
-import sys
 
 from django.db import DatabaseError, connections
-from django.http import HttpResponseServerError, JsonResponse
-from django.template import loader
+from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import requires_csrf_token
-
-from .faults import database_unavailable_response, is_database_outage
 
 logger = logging.getLogger(__name__)
 
@@ -38,16 +33,3 @@ def health(request):
         {"status": "ok" if healthy else "unavailable", "databases": states},
         status=200 if healthy else 503,
     )
-
-
-@requires_csrf_token
-def server_error(request, template_name="500.html"):
-    """Django's handler500, except that a database outage gets the friendly 503 page.
-
-    Django calls this inside its exception handler, so ``sys.exc_info()`` holds
-    the error, including one raised by a middleware (loading a session, for example)
-    that ``DatabaseUnavailableMiddleware.process_exception`` never sees.
-    """
-    if is_database_outage(sys.exc_info()[1]):
-        return database_unavailable_response()
-    return HttpResponseServerError(loader.get_template(template_name).render())

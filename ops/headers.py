@@ -1,4 +1,6 @@
-"""Content-Security-Policy: one strict policy for the site, a documented loosening for the admin.
+"""Security headers: Content-Security-Policy and Permissions-Policy.
+
+Content-Security-Policy: one strict policy for the site, a documented loosening for the admin.
 
 The public site runs under ``settings.CONTENT_SECURITY_POLICY`` as it stands:
 scripts, styles, fonts and images from this origin only, no inline code, no
@@ -36,3 +38,23 @@ def admin_directives():
         directive: [s for s in site.get(directive, []) if s != "'none'"] + list(sources)
         for directive, sources in extra.items()
     }
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` from ``settings.PERMISSIONS_POLICY`` (feature -> allowlist).
+
+    An empty allowlist, ``[]``, turns the feature off for the page and every frame in it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        policy = getattr(settings, "PERMISSIONS_POLICY", {})
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowlist)})" for feature, allowlist in policy.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

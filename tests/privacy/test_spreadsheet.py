@@ -1,6 +1,6 @@
 import pytest
 
-from home.spreadsheet import neutralise_formula
+from privacy.spreadsheet import neutralise_formula
 
 
 @pytest.mark.parametrize(

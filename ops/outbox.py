@@ -1,6 +1,6 @@
 """Email that survives a mail server being down.
 
-``EMAIL_BACKEND = "ops.mail.OutboxEmailBackend"`` stores each message as an
+``EMAIL_BACKEND = "ops.outbox_backend.OutboxEmailBackend"`` stores each message as an
 ``OutgoingEmail`` in the caller's transaction; once that commits,
 ``ops.tasks.deliver_email`` hands it to ``EMAIL_DELIVERY_BACKEND`` (SMTP in
 production). A failure is recorded and retried with back-off, so a message is
@@ -14,52 +14,16 @@ from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from privacy.providers import FORGET_WHEN_SENT
 
 from .models import OutgoingEmail
 
 # Minutes to wait after the n-th failure; the last value repeats.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
-# A message with this header is deleted as soon as the mail server has it: the answer
-# to an erasure request must not keep the erased person in the outbox. Never sent on.
-FORGET_WHEN_SENT = "X-Outbox-Forget-When-Sent"
-
-
-class OutboxEmailBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        from .tasks import deliver_email
-
-        stored = []
-        with transaction.atomic():
-            for message in email_messages:
-                html = next(
-                    (
-                        content
-                        for content, mimetype in getattr(message, "alternatives", [])
-                        if mimetype == "text/html"
-                    ),
-                    "",
-                )
-                stored.append(
-                    OutgoingEmail.objects.create(
-                        subject=str(message.subject),
-                        body=str(message.body),
-                        html_body=html,
-                        from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
-                        to=list(message.to),
-                        cc=list(message.cc),
-                        bcc=list(message.bcc),
-                        reply_to=list(message.reply_to),
-                        headers=dict(message.extra_headers),
-                        attachments=[stored_attachment(a) for a in message.attachments],
-                    )
-                )
-            for email in stored:
-                transaction.on_commit(lambda pk=email.pk: deliver_email.enqueue(pk))
-        return len(stored)
 
 
 def stored_attachment(attachment):

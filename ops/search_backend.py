@@ -32,7 +32,7 @@ from . import search_backlog
 
 logger = logging.getLogger(__name__)
 
-BACKLOG_INDEX = search_backlog.Index.WAGTAIL
+BACKLOG_INDEX = "wagtail"
 
 
 def backlog_model(model):
