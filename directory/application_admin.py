@@ -1,26 +1,27 @@
 """Staff views of listing applications: the queue, and one application to decide.
 
-The queue names companies only; the contact person is shown on the decision page,
-whose every opening is in the audit log. Both need the application permissions
-that Registry managers and the Privacy officer hold (migration 0007).
+The queue names companies only; the contact person is shown on the application's
+inspect view, whose every opening is in the audit log, and which takes the decision
+by POST. Both need the application permissions that Registry managers and the
+Privacy officer hold (migration 0007).
 """
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.log_actions import log
 
 from . import applications
 from .models import ListingApplication
 
-VIEW = "directory.view_listingapplication"
-DECIDE = "directory.change_listingapplication"
 VIEWED = "directory.application_viewed"
+Status = ListingApplication.Status
 
 
 class RejectForm(forms.Form):
@@ -32,67 +33,85 @@ class RejectForm(forms.Form):
     )
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+class ApplicationFilterSet(WagtailFilterSet):
+    """By status (pending unless asked otherwise) and kind."""
 
-
-def queue(request):
-    _require(request, VIEW)
-    status = request.GET.get("status", ListingApplication.Status.PENDING)
-    if status not in ListingApplication.Status.values:
-        status = ListingApplication.Status.PENDING
-    rows = ListingApplication.objects.filter(status=status).only(
-        "pk", "kind", "status", "business_id", "company_name", "created_at"
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=Status.choices, empty_label=gettext_lazy("All")
     )
-    page = Paginator(rows, 25).get_page(request.GET.get("p"))
-    return TemplateResponse(
-        request,
-        "directory/admin/applications.html",
-        {
-            "page_title": _("Listing applications"),
-            "header_icon": "doc-full",
-            "page_obj": page,
-            "status": status,
-            "statuses": ListingApplication.Status.choices,
-        },
+    kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Kind"), choices=ListingApplication.Kind.choices
     )
 
+    class Meta:
+        model = ListingApplication
+        fields = ["status", "kind"]
 
-def decide(request, pk):
-    _require(request, VIEW)
-    application = get_object_or_404(ListingApplication.objects.select_related("listing"), pk=pk)
-    reject_form = RejectForm(request.POST if request.POST.get("decision") == "reject" else None)
-    if request.method == "POST":
-        _require(request, DECIDE)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "status" not in data:
+            data = data.copy()
+            data["status"] = Status.PENDING
+        super().__init__(data, *args, **kwargs)
+
+
+class ApplicationIndexView(IndexView):
+    any_permission_required = ["view"]
+    page_title = gettext_lazy("Listing applications")
+
+    def get_base_queryset(self):
+        # The company, never the person: the queue reads no contact fields.
+        return ListingApplication.objects.only(
+            "pk", "kind", "status", "business_id", "company_name", "created_at"
+        )
+
+
+class ApplicationInspectView(InspectView):
+    """The application with its contact person (audited), and the decision form."""
+
+    any_permission_required = ["view"]
+    template_name = "directory/admin/application.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(ListingApplication.objects.select_related("listing"), pk=self.pk)
+
+    def get_page_title(self):
+        return _("Listing application")
+
+    def get(self, request, *args, **kwargs):
+        log(instance=self.object, action=VIEWED, user=request.user)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.user_has_permission("change"):
+            raise PermissionDenied
+        application = self.object
+        decision = request.POST.get("decision")
+        self.reject_form = RejectForm(request.POST if decision == "reject" else None)
         try:
-            if request.POST.get("decision") == "approve":
+            if decision == "approve":
                 listing = applications.approve(application, request.user)
                 messages.success(
                     request, _("Approved: %(name)s is listed.") % {"name": listing.name}
                 )
-                return redirect("directory_applications")
-            if reject_form.is_valid():
-                applications.reject(application, request.user, reject_form.cleaned_data["reason"])
+                return redirect("directory_applications:index")
+            if self.reject_form.is_valid():
+                reason = self.reject_form.cleaned_data["reason"]
+                applications.reject(application, request.user, reason)
                 messages.success(request, _("Rejected; the applicant was told why."))
-                return redirect("directory_applications")
+                return redirect("directory_applications:index")
         except applications.ApplicationError as error:
             messages.error(request, str(error))
-            return redirect("directory_application", pk=pk)
-    else:
-        log(instance=application, action=VIEWED, user=request.user)
-    return TemplateResponse(
-        request,
-        "directory/admin/application.html",
-        {
-            "page_title": _("Listing application"),
-            "page_subtitle": application.company_name,
-            "header_icon": "doc-full",
-            "application": application,
-            "listed": applications.listed(application.business_id)
+            return redirect("directory_applications:inspect", pk=application.pk)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        application = self.object
+        return super().get_context_data(
+            application=application,
+            listed=applications.listed(application.business_id)
             if application.kind == ListingApplication.Kind.NEW
             else None,
-            "can_decide": request.user.has_perm(DECIDE) and application.is_pending,
-            "reject_form": reject_form,
-        },
-    )
+            can_decide=self.user_has_permission("change") and application.is_pending,
+            reject_form=getattr(self, "reject_form", None) or RejectForm(),
+            **kwargs,
+        )

@@ -96,7 +96,7 @@ def receive(application):
     reviewers = _reviewer_addresses()
     if reviewers:
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "directory_application", args=[application.pk]
+            "directory_applications:inspect", args=[application.pk]
         )
         with translation.override(settings.LANGUAGE_CODE):
             send_mail(

@@ -1,14 +1,19 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from privacy.review_viewsets import FormsColumn, ReviewViewSet, TemplateColumn
+
 from . import admin_views, application_admin, applications, freshness
-from .models import Listing, Service
+from .models import Listing, ListingApplication, Service
 from .trade_register import HIDDEN_BY_TRADE_REGISTER
+
+WAITING_CELL = "directory/admin/moderation_waiting.html"
+MODERATION_FORMS = "directory/admin/moderation_forms.html"
 
 
 class ListingViewSet(SnippetViewSet):
@@ -20,6 +25,13 @@ class ListingViewSet(SnippetViewSet):
     search_fields = ["name", "municipality"]
     inspect_view_enabled = True
 
+    def get_urlpatterns(self):
+        send_link = self.construct_view(admin_views.SendLinkView)
+        return [
+            *super().get_urlpatterns(),
+            path("send-link/<int:pk>/", send_link, name="send_link"),
+        ]
+
 
 class ServiceViewSet(SnippetViewSet):
     model = Service
@@ -28,8 +40,63 @@ class ServiceViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
+def listing_edit_url(listing):
+    return reverse("wagtailsnippets_directory_listing:edit", args=[listing.pk])
+
+
+class ModerationViewSet(ReviewViewSet):
+    """A second viewset on listings: the queue of what waits for approval.
+
+    The listings' snippet viewset owns their permissions, admin URLs and references.
+    """
+
+    model = Listing
+    name = "directory_moderation"
+    url_prefix = "directory/moderation"
+    icon = "tasks"
+    menu_label = _("Moderation")
+    inspect_view_enabled = False
+    index_view_class = admin_views.ModerationIndexView
+    list_display = [
+        TitleColumn("name", label=_("Company"), get_url=listing_edit_url),
+        TemplateColumn("pending_changes", WAITING_CELL, label=_("Waiting")),
+        FormsColumn("pk", MODERATION_FORMS, label=_("Actions")),
+    ]
+    list_per_page = 25
+    actions = {"approve": admin_views.ApproveView, "reject": admin_views.RejectView}
+
+    def register_admin_url_finder(self):
+        pass
+
+    def register_reference_index(self):
+        pass
+
+    def register_permissions(self):
+        pass
+
+
+class ApplicationViewSet(ReviewViewSet):
+    model = ListingApplication
+    name = "directory_applications"
+    url_prefix = "directory/applications"
+    icon = "doc-full"
+    menu_label = _("Listing applications")
+    index_view_class = application_admin.ApplicationIndexView
+    inspect_view_class = application_admin.ApplicationInspectView
+    filterset_class = application_admin.ApplicationFilterSet
+    list_display = [
+        "company_name",
+        "business_id",
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        DateColumn("created_at", label=_("Received")),
+    ]
+    list_per_page = 25
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
-    items = (ListingViewSet, ServiceViewSet)
+    """Running the directory: its listings and services, moderation and applications."""
+
+    items = (ListingViewSet, ServiceViewSet, ModerationViewSet, ApplicationViewSet)
     menu_icon = "list-ul"
     menu_label = _("Company directory")
     menu_name = "directory"
@@ -38,59 +105,12 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 register_snippet(DirectoryViewSetGroup)
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [
-        path("directory/moderation/", admin_views.moderation, name="directory_moderation"),
-        path("directory/listings/<int:pk>/approve/", admin_views.approve, name="directory_approve"),
-        path("directory/listings/<int:pk>/reject/", admin_views.reject, name="directory_reject"),
-        path("directory/applications/", application_admin.queue, name="directory_applications"),
-        path(
-            "directory/applications/<int:pk>/",
-            application_admin.decide,
-            name="directory_application",
-        ),
-        path(
-            "directory/listings/<int:pk>/send-link/",
-            admin_views.send_link,
-            name="directory_send_link",
-        ),
-    ]
-
-
-class ModerationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("directory.change_listing")
-
-
-@hooks.register("register_admin_menu_item")
-def register_moderation_menu_item():
-    return ModerationMenuItem(
-        _("Directory moderation"), reverse("directory_moderation"), icon_name="tasks", order=310
-    )
-
-
-class ApplicationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(application_admin.VIEW)
-
-
-@hooks.register("register_admin_menu_item")
-def register_applications_menu_item():
-    return ApplicationsMenuItem(
-        _("Listing applications"),
-        reverse("directory_applications"),
-        icon_name="doc-full",
-        order=311,
-    )
-
-
 @hooks.register("register_snippet_listing_buttons")
 def send_link_button(snippet, user, next_url=None):
     if isinstance(snippet, Listing) and user.has_perm("directory.change_listing"):
         yield ListingButton(
             _("Send edit link"),
-            reverse("directory_send_link", args=[snippet.pk]),
+            reverse("wagtailsnippets_directory_listing:send_link", args=[snippet.pk]),
             icon_name="mail",
             priority=50,
         )
@@ -105,7 +125,7 @@ LOG_ACTIONS = (
     ("directory.owner_proposed", _("Owner proposal"), _("Owner proposed changes")),
     ("directory.changes_approved", _("Approve owner changes"), _("Owner changes approved")),
     ("directory.changes_rejected", _("Reject owner changes"), _("Owner changes rejected")),
-    ("directory.listing_approved", _("Approve listing"), _("Listing approved")),
+    (admin_views.LISTING_APPROVED, _("Approve listing"), _("Listing approved")),
     (applications.RECEIVED, _("Receive application"), _("Listing application received")),
     (applications.APPROVED, _("Approve application"), _("Listing application approved")),
     (applications.REJECTED, _("Reject application"), _("Listing application rejected")),

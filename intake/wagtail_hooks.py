@@ -1,13 +1,13 @@
 from django.contrib.auth.models import Permission
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 
-from . import admin_urls
-from .changes import ACCEPT, REJECT
-from .signals import DELETE_SUBMISSION
-from .views import (
+from privacy.review_viewsets import FormsColumn, ReviewViewSet, TemplateColumn
+
+from . import admin_views
+from .admin_views import (
     EXPORT_SUBMISSIONS,
     VIEW_PROPOSED_CHANGE,
     VIEW_SUBMISSIONS,
@@ -15,11 +15,50 @@ from .views import (
     IntakeFormPagesListView,
     forms_with_visible_submissions,
 )
+from .changes import ACCEPT, REJECT
+from .models import ProposedChange
+from .signals import DELETE_SUBMISSION
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [path("intake/", include(admin_urls, namespace="intake_admin"))]
+class ProposedChangeViewSet(ReviewViewSet):
+    """Values from web forms and the Trade Register that wait for a reviewer's decision."""
+
+    model = ProposedChange
+    name = "intake_changes"
+    url_prefix = "intake/changes"
+    icon = "edit"
+    menu_label = _("Proposed changes")
+    menu_name = "intake-proposed-changes"
+    menu_order = 701
+    add_to_admin_menu = True
+    index_view_class = admin_views.ProposedChangeIndexView
+    inspect_view_class = admin_views.ProposedChangeInspectView
+    filterset_class = admin_views.ProposedChangeFilterSet
+    list_display = [
+        TemplateColumn("contact", "intake/admin/change_target.html", label=_("Contact")),
+        Column("field", label=_("Field"), accessor="field_label"),
+        Column("current_value", label=_("Value in the register")),
+        Column("proposed_value", label=_("Submitted value")),
+        TemplateColumn("proposed_at", "intake/admin/change_proposed.html", label=_("Proposed")),
+        FormsColumn("status", "intake/admin/change_decision.html", label=_("Decision")),
+    ]
+    list_per_page = 50
+    inspect_view_fields = [
+        "contact",
+        "organisation",
+        "current_value",
+        "proposed_value",
+        "status",
+        "proposed_at",
+        "decided_at",
+        "decided_by",
+    ]
+    actions = {"accept": admin_views.AcceptView, "reject": admin_views.RejectView}
+
+
+@hooks.register("register_admin_viewset")
+def register_proposed_changes():
+    return ProposedChangeViewSet()
 
 
 # Before wagtail.contrib.forms' own URLs (order 0) at the same addresses, so that
@@ -42,25 +81,6 @@ def register_submission_urls():
 hooks.register("filter_form_submissions_for_user", forms_with_visible_submissions)
 
 
-class ProposedChangesMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return user.has_perm("intake.change_proposedchange") or user.has_perm(
-            "intake.view_proposedchange"
-        )
-
-
-@hooks.register("register_admin_menu_item")
-def register_proposed_changes_menu_item():
-    return ProposedChangesMenuItem(
-        _("Proposed changes"),
-        reverse("intake_admin:proposed_changes"),
-        name="intake-proposed-changes",
-        icon_name="edit",
-        order=701,
-    )
-
-
 @hooks.register("register_permissions")
 def register_permissions():
     return Permission.objects.filter(
@@ -68,8 +88,6 @@ def register_permissions():
         codename__in=[
             "view_intakesubmission",
             "delete_intakesubmission",
-            "view_proposedchange",
-            "change_proposedchange",
         ],
     )
 

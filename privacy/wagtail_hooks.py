@@ -1,64 +1,16 @@
 from django.contrib import messages
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
-from . import admin_urls
 from .inventory import compare_with_notice
 from .models import DataSubjectRequest, PrivacyNoticePage
+from .viewsets import PrivacyViewSetGroup
 
 
-@hooks.register("register_admin_urls")
-def register_privacy_admin_urls():
-    return [path("privacy/", include((admin_urls, "privacy_admin"), namespace="privacy_admin"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-@hooks.register("register_admin_menu_item")
-def register_privacy_menu():
-    menu = Menu(
-        items=[
-            PermissionMenuItem(
-                _("Requests"),
-                reverse("privacy_admin:requests"),
-                icon_name="mail",
-                permission="privacy.view_datasubjectrequest",
-                order=100,
-            ),
-            PermissionMenuItem(
-                _("Disclosure log"),
-                reverse("privacy_admin:disclosures"),
-                icon_name="upload",
-                permission="privacy.view_disclosure",
-                order=200,
-            ),
-            PermissionMenuItem(
-                _("Retention runs"),
-                reverse("privacy_admin:retention"),
-                icon_name="history",
-                permission="privacy.view_retentionrun",
-                order=300,
-            ),
-            PermissionMenuItem(
-                _("Record of processing"),
-                reverse("privacy_admin:record"),
-                icon_name="doc-full",
-                permission="privacy.view_processing_record",
-                order=400,
-            ),
-        ]
-    )
-    return SubmenuMenuItem(_("Privacy"), menu, icon_name="lock", order=250)
+@hooks.register("register_admin_viewset")
+def register_privacy_viewsets():
+    return PrivacyViewSetGroup()
 
 
 class RequestsPanel(Component):

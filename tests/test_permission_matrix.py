@@ -146,8 +146,8 @@ def _pk_for(name, objects):
         "registry_contact": "contact",
         "registry_organisation": "organisation",
         "directory_listing": "listing",
-        "privacy_admin": "request",
-        "intake_admin": "change",
+        "privacy_requests": "request",
+        "intake_changes": "change",
         "directory_application": "application",
         "directory_": "listing",
     }
@@ -174,7 +174,6 @@ def admin_urls(objects):
         "content_type_app_name": "intake",
         "content_type_model_name": "formpage",
         "action": "delete",
-        "decision": "accept",
         "action_name": "approve",
     }
     urls = []
@@ -249,11 +248,17 @@ def test_the_url_list_covers_the_admin(person):
         "wagtailforms:index",
         "wagtailsnippets_registry_contact:inspect",
         "wagtailsnippetchoosers_registry_contact:choose",
-        "privacy_admin:request",
-        "privacy_admin:request_create",
-        "intake_admin:proposed_changes",
-        "directory_send_link",
-        "directory_application",
+        "privacy_requests:inspect",
+        "privacy_requests:add",
+        "privacy_requests:index",
+        "privacy_disclosures:index",
+        "privacy_retention:index",
+        "intake_changes:index",
+        "intake_changes:inspect",
+        "directory_moderation:index",
+        "directory_applications:index",
+        "directory_applications:inspect",
+        "wagtailsnippets_directory_listing:send_link",
         "wagtailadmin_reports:site_history",
     } <= names
 
@@ -267,7 +272,7 @@ def test_editors_moderators_and_plain_staff_get_no_personal_data_anywhere(person
 def test_editors_moderators_and_plain_staff_cannot_record_a_request(person, role):
     client = Client()
     client.force_login(ROLES[role]())
-    url = reverse("privacy_admin:request_create")
+    url = reverse("privacy_requests:add")
     before = DataSubjectRequest.objects.count()
     # Wagtail answers a permission denied in the admin with a redirect to the dashboard.
     assert client.get(url)["Location"] == reverse("wagtailadmin_home")
@@ -288,10 +293,11 @@ def test_the_roles_whose_job_needs_it_find_the_person(person):
         "wagtailsnippets_registry_contact:list csv",
         "wagtailforms:list_submissions",
         "wagtailforms:list_submissions csv",
-        "intake_admin:proposed_changes",
-        "directory_application",
+        "intake_changes:index",
+        "intake_changes:inspect",
+        "directory_applications:inspect",
     }
-    officers = needed | {"privacy_admin:request"}
+    officers = needed | {"privacy_requests:inspect"}
     assert set(where_shown(superuser, person, only=officers)) == officers
     assert set(where_shown(manager, person, only=needed)) == needed
     assert set(where_shown(officer, person, only=officers)) == officers

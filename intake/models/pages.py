@@ -159,7 +159,9 @@ class FormPage(SharedPageLookupsMixin, AbstractEmailForm):
         return IntakeSubmission
 
     def get_submissions_list_view_class(self):
-        from ..views import IntakeSubmissionsListView  # imports these models: loaded after them
+        from ..admin_views import (
+            IntakeSubmissionsListView,
+        )  # imports these models: loaded after them
 
         return IntakeSubmissionsListView
 

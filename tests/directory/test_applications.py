@@ -185,7 +185,7 @@ def test_an_application_is_stored_and_both_sides_are_told(client, directory_page
 def decide(user, application, **data):
     client = Client()
     client.force_login(user)
-    return client.post(reverse("directory_application", args=[application.pk]), data)
+    return client.post(reverse("directory_applications:inspect", args=[application.pk]), data)
 
 
 def test_approval_makes_the_organisation_listing_and_owner(client, directory_page, prh, reviewer):
@@ -250,8 +250,10 @@ def test_editors_and_moderators_cannot_see_or_decide(client, directory_page):
         user = UserFactory(groups=[group])
         viewer = Client()
         viewer.force_login(user)
-        assert viewer.get(reverse("directory_applications")).status_code in (302, 403)
-        assert viewer.get(reverse("directory_application", args=[application.pk])).status_code in (
+        assert viewer.get(reverse("directory_applications:index")).status_code in (302, 403)
+        assert viewer.get(
+            reverse("directory_applications:inspect", args=[application.pk])
+        ).status_code in (
             302,
             403,
         )
@@ -266,9 +268,11 @@ def test_reviewers_see_the_queue_and_each_opening_is_audited(client, directory_p
     application = ListingApplication.objects.get()
     staff = Client()
     staff.force_login(reviewer)
-    queue = staff.get(reverse("directory_applications")).content.decode()
+    queue = staff.get(reverse("directory_applications:index")).content.decode()
     assert "Kuopion Kahvipaahtimo Oy" in queue and "Kahvinen" not in queue
-    page = staff.get(reverse("directory_application", args=[application.pk])).content.decode()
+    page = staff.get(
+        reverse("directory_applications:inspect", args=[application.pk])
+    ).content.decode()
     assert "Kahvinen" in page and "kaisa@kahvi.example" in page
     assert ModelLogEntry.objects.filter(
         action="directory.application_viewed", object_id=application.pk, user=reviewer

@@ -130,7 +130,7 @@ def test_staff_send_an_edit_link_to_a_registered_contact(client, directory_page,
     contact = MembershipFactory(organisation=listing.organisation).contact
     client.force_login(admin_user)
     response = client.post(
-        f"/admin/directory/listings/{listing.pk}/send-link/", {"contact": contact.pk}
+        f"/admin/snippets/directory/listing/send-link/{listing.pk}/", {"contact": contact.pk}
     )
     assert response.status_code == 302
     assert mail.outbox[0].to == [contact.email]
@@ -143,7 +143,7 @@ def test_staff_without_permission_cannot_moderate(client, directory_page, django
     user = django_user_model.objects.create_user("editor", password="x")
     client.force_login(user)
     listing = ListingFactory()
-    assert client.post(f"/admin/directory/listings/{listing.pk}/approve/").status_code in (
+    assert client.post(f"/admin/directory/moderation/approve/{listing.pk}/").status_code in (
         302,
         403,
     )
@@ -156,7 +156,7 @@ def test_the_moderation_queue_lists_pending_listings_and_publishes_them(
     listing = ListingFactory(status=Listing.Status.PENDING, organisation__name="Odottava Oy")
     client.force_login(admin_user)
     assert "Odottava Oy" in client.get("/admin/directory/moderation/").content.decode()
-    client.post(f"/admin/directory/listings/{listing.pk}/approve/", {"what": "listing"})
+    client.post(f"/admin/directory/moderation/approve/{listing.pk}/", {"what": "listing"})
     assert client.get(company_url(directory_page, listing)).status_code == 200
 
 
@@ -207,8 +207,10 @@ def test_staff_see_listings_with_a_send_link_action(client, directory_page, admi
     assert response.status_code == 200
     body = response.content.decode()
     assert "Hallinnoitu Oy" in body
-    assert f"/admin/directory/listings/{listing.pk}/send-link/" in body
-    assert client.get(f"/admin/directory/listings/{listing.pk}/send-link/").status_code == 200
+    assert f"/admin/snippets/directory/listing/send-link/{listing.pk}/" in body
+    assert (
+        client.get(f"/admin/snippets/directory/listing/send-link/{listing.pk}/").status_code == 200
+    )
 
 
 @pytest.mark.parametrize(

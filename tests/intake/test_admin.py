@@ -123,7 +123,7 @@ def test_people_without_page_permissions_cannot_see_submissions(
 
     assert client.get(submissions_url(contact_form)).status_code in (302, 403)
     assert client.get(submissions_url(contact_form, export="csv")).status_code in (302, 403)
-    assert client.get(reverse("intake_admin:proposed_changes")).status_code in (302, 403)
+    assert client.get(reverse("intake_changes:index")).status_code in (302, 403)
 
 
 def test_script_in_answers_comes_out_escaped_on_every_page_that_shows_it(
@@ -133,7 +133,7 @@ def test_script_in_answers_comes_out_escaped_on_every_page_that_shows_it(
     thanks = send(contact_form, contact_answers(nimi=f"Maija {SCRIPT}", viesti=SCRIPT))
     rerendered = send(contact_form, contact_answers(nimi=SCRIPT, sahkoposti="rikki"))
     listing = admin_client.get(submissions_url(contact_form))
-    changes = admin_client.get(reverse("intake_admin:proposed_changes"))
+    changes = admin_client.get(reverse("intake_changes:index"))
 
     assert ProposedChange.objects.get().proposed_value == SCRIPT  # stored as typed, inert
     for response in (thanks, rerendered, listing, changes):
@@ -151,13 +151,11 @@ def test_staff_accept_a_proposed_change_and_it_is_audited_without_personal_data(
     send(contact_form, contact_answers(nimi="Maija Meikäläinen"))
     change = ProposedChange.objects.get()
 
-    listing = admin_client.get(reverse("intake_admin:proposed_changes"))
+    listing = admin_client.get(reverse("intake_changes:index"))
     assert "Meikäläinen" in listing.content.decode()
     assert ModelLogEntry.objects.filter(action="intake.proposed_change.view").count() == 1
 
-    response = admin_client.post(
-        reverse("intake_admin:decide_proposed_change", args=[change.pk, "accept"])
-    )
+    response = admin_client.post(reverse("intake_changes:accept", args=[change.pk]))
 
     assert response.status_code == 302
     contact.refresh_from_db()
@@ -169,7 +167,7 @@ def test_staff_accept_a_proposed_change_and_it_is_audited_without_personal_data(
     assert "Virtanen" not in entry.label and "Meikäläinen" not in entry.label
 
     # A second decision on the same change changes nothing.
-    admin_client.post(reverse("intake_admin:decide_proposed_change", args=[change.pk, "reject"]))
+    admin_client.post(reverse("intake_changes:reject", args=[change.pk]))
     change.refresh_from_db()
     assert change.status == "accepted"
 
@@ -181,7 +179,7 @@ def test_staff_reject_a_proposed_change_and_the_register_keeps_its_value(
     send(contact_form, contact_answers(nimi="Maija Meikäläinen"))
     change = ProposedChange.objects.get()
 
-    admin_client.post(reverse("intake_admin:decide_proposed_change", args=[change.pk, "reject"]))
+    admin_client.post(reverse("intake_changes:reject", args=[change.pk]))
 
     contact.refresh_from_db()
     assert contact.last_name == "Virtanen"
@@ -204,12 +202,10 @@ def test_a_reviewer_group_can_decide_but_a_viewer_cannot(
     viewer.groups.add(group)
     client.force_login(viewer)
 
-    assert client.get(reverse("intake_admin:proposed_changes")).status_code == 200
-    response = client.post(
-        reverse("intake_admin:decide_proposed_change", args=[change.pk, "accept"])
-    )
+    assert client.get(reverse("intake_changes:index")).status_code == 200
+    response = client.post(reverse("intake_changes:accept", args=[change.pk]))
     assert response.status_code in (302, 403)
-    assert response.get("Location", "") != reverse("intake_admin:proposed_changes")
+    assert response.get("Location", "") != reverse("intake_changes:index")
     assert ProposedChange.objects.get().status == "pending"
 
 
@@ -260,3 +256,21 @@ def test_deleting_submissions_in_the_admin_is_audited(send, admin_client, staff,
     entry = ModelLogEntry.objects.get(action="intake.submission.delete")
     assert (entry.object_id, entry.user) == (str(submission.pk), staff)
     assert entry.label == f"Lähetys #{submission.pk}"
+
+
+def test_the_proposed_changes_page_within_bounded_queries_and_audits_each_shown(
+    admin_client, django_assert_max_num_queries
+):
+    for number in range(60):
+        contact = ContactFactory(last_name=f"Vanha{number}", email=f"h{number}@example.fi")
+        ProposedChange.objects.create(
+            contact=contact,
+            field="last_name",
+            current_value=contact.last_name,
+            proposed_value=f"Uusi{number}",
+        )
+    with django_assert_max_num_queries(25):
+        response = admin_client.get(reverse("intake_changes:index"))
+    body = response.content.decode()
+    assert body.count("Uusi") == 50 and "p=2" in body
+    assert ModelLogEntry.objects.filter(action="intake.proposed_change.view").count() == 50

@@ -69,13 +69,13 @@ def request_through_the_site(client, officer, kind, email, **extra):
     client.get(link_in(mail.outbox[-1]))
     subject_request = DataSubjectRequest.objects.filter(kind=kind).latest("pk")
     client.force_login(officer)
-    client.post(reverse("privacy_admin:request_identity", args=[subject_request.pk]), IDENTITY)
+    client.post(reverse("privacy_requests:identity", args=[subject_request.pk]), IDENTITY)
     return subject_request
 
 
 def complete(client, subject_request):
     response = client.post(
-        reverse("privacy_admin:request_close", args=[subject_request.pk]),
+        reverse("privacy_requests:close", args=[subject_request.pk]),
         {"action": "complete", "outcome": ""},
     )
     client.logout()
@@ -163,11 +163,11 @@ def create_the_person(client, officer, django_capture_on_commit_callbacks):
     rectification = request_through_the_site(client, officer, "rectification", OLD_EMAIL)
     contact = Contact.objects.get(email=OLD_EMAIL)
     client.force_login(officer)
-    screen = client.get(reverse("privacy_admin:request", args=[rectification.pk]))
+    screen = client.get(reverse("privacy_requests:inspect", args=[rectification.pk]))
     fields = screen.context["rectification_form"].rectifiable
     data = {f"f{i}": field["value"] for i, field in enumerate(fields)}
     data[next(f"f{i}" for i, f in enumerate(fields) if f["key"].endswith(":email"))] = NEW_EMAIL
-    client.post(reverse("privacy_admin:request_rectify", args=[rectification.pk]), data)
+    client.post(reverse("privacy_requests:rectify", args=[rectification.pk]), data)
     complete(client, rectification)
     assert Contact.objects.get(pk=contact.pk).email == NEW_EMAIL
 

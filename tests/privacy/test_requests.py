@@ -30,7 +30,7 @@ IDENTITY = {"method": "id_document", "how": "Ajokortti nähty"}
 
 
 def verify_identity(client, subject_request):
-    client.post(reverse("privacy_admin:request_identity", args=[subject_request.pk]), IDENTITY)
+    client.post(reverse("privacy_requests:identity", args=[subject_request.pk]), IDENTITY)
 
 
 def token_in(message):
@@ -91,7 +91,7 @@ def test_staff_complete_an_access_request_and_the_requester_downloads_it(client,
     verify_identity(client, subject_request)
 
     response = client.post(
-        reverse("privacy_admin:request_close", args=[subject_request.pk]),
+        reverse("privacy_requests:close", args=[subject_request.pk]),
         {"action": "complete", "outcome": ""},
     )
 
@@ -125,7 +125,7 @@ def completed_access(client, officer):
     client.force_login(officer)
     verify_identity(client, subject_request)
     client.post(
-        reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
+        reverse("privacy_requests:close", args=[subject_request.pk]), {"action": "complete"}
     )
     client.logout()
     return subject_request, token_in(mail.outbox[-1])
@@ -164,10 +164,10 @@ def test_an_access_request_needs_a_recorded_identity_check_not_only_the_email(
     subject_request = RequestFactory(email=MAIJA)
     subject_request.confirm_email()
     client.force_login(officer)
-    screen = client.get(reverse("privacy_admin:request", args=[subject_request.pk]))
+    screen = client.get(reverse("privacy_requests:inspect", args=[subject_request.pk]))
     assert "data-identity-needed" in screen.content.decode()
     client.post(
-        reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
+        reverse("privacy_requests:close", args=[subject_request.pk]), {"action": "complete"}
     )
     subject_request.refresh_from_db()
     assert subject_request.status == Status.OPEN
@@ -175,7 +175,7 @@ def test_an_access_request_needs_a_recorded_identity_check_not_only_the_email(
 
     verify_identity(client, subject_request)
     client.post(
-        reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
+        reverse("privacy_requests:close", args=[subject_request.pk]), {"action": "complete"}
     )
     subject_request.refresh_from_db()
     assert subject_request.status == Status.COMPLETED
@@ -188,7 +188,7 @@ def test_an_unconfirmed_request_cannot_be_completed_until_identity_is_checked(
 ):
     subject_request = RequestFactory(email=MAIJA)
     client.force_login(officer)
-    url = reverse("privacy_admin:request_close", args=[subject_request.pk])
+    url = reverse("privacy_requests:close", args=[subject_request.pk])
     client.post(url, {"action": "complete"})
     subject_request.refresh_from_db()
     assert subject_request.status == Status.UNCONFIRMED
@@ -204,7 +204,7 @@ def test_extension_by_up_to_two_months_with_the_reason_sent(client, seeded, offi
     subject_request = RequestFactory(email=MAIJA)
     subject_request.confirm_email()
     client.force_login(officer)
-    url = reverse("privacy_admin:request_extend", args=[subject_request.pk])
+    url = reverse("privacy_requests:extend", args=[subject_request.pk])
 
     client.post(url, {"months": 2, "reason": "Tiedot on haettava arkistosta."})
     subject_request.refresh_from_db()
@@ -236,13 +236,13 @@ def test_rectification_from_the_request_screen_is_audited_with_old_and_new(clien
     subject_request.confirm_email()
     client.force_login(officer)
     verify_identity(client, subject_request)
-    screen = client.get(reverse("privacy_admin:request", args=[subject_request.pk]))
+    screen = client.get(reverse("privacy_requests:inspect", args=[subject_request.pk]))
     form = screen.context["rectification_form"]
     index = next(i for i, f in enumerate(form.rectifiable) if f["key"].endswith(":last_name"))
     data = {f"f{i}": f["value"] for i, f in enumerate(form.rectifiable)}
     data[f"f{index}"] = "Meikäläinen-Virta"
 
-    client.post(reverse("privacy_admin:request_rectify", args=[subject_request.pk]), data)
+    client.post(reverse("privacy_requests:rectify", args=[subject_request.pk]), data)
 
     assert Contact.objects.get(email=MAIJA).last_name == "Meikäläinen-Virta"
     record = subject_request.rectifications.get()
@@ -259,7 +259,7 @@ def test_every_state_change_is_audited_without_personal_data(client, seeded, off
     client.force_login(officer)
     verify_identity(client, subject_request)
     client.post(
-        reverse("privacy_admin:request_close", args=[subject_request.pk]), {"action": "complete"}
+        reverse("privacy_requests:close", args=[subject_request.pk]), {"action": "complete"}
     )
 
     actions = list(
@@ -277,7 +277,7 @@ def test_every_state_change_is_audited_without_personal_data(client, seeded, off
 
 
 @pytest.mark.parametrize(
-    "url", ["privacy_admin:requests", "privacy_admin:record", "privacy_admin:disclosures"]
+    "url", ["privacy_requests:index", "privacy_record:index", "privacy_disclosures:index"]
 )
 def test_staff_without_the_permission_are_refused(client, seeded, url):
     from django.contrib.auth.models import Permission
@@ -292,7 +292,7 @@ def test_staff_without_the_permission_are_refused(client, seeded, url):
 
 def test_the_privacy_officer_sees_the_record_of_processing(client, seeded, officer):
     client.force_login(officer)
-    response = client.get(reverse("privacy_admin:record"))
+    response = client.get(reverse("privacy_record:index"))
     content = response.content.decode()
     assert response.status_code == 200
     assert "Asiakas- ja sidosryhmärekisteri" in content or "Customer and stakeholder" in content
@@ -308,7 +308,7 @@ def test_the_request_queue_lists_open_requests_within_bounded_queries(
         RequestFactory().confirm_email()
     client.force_login(officer)
     with django_assert_max_num_queries(20):
-        response = client.get(reverse("privacy_admin:requests"))
+        response = client.get(reverse("privacy_requests:index"))
     assert response.content.decode().count("/admin/privacy/requests/") >= 5
 
 

@@ -39,7 +39,7 @@ def record(client, **overrides):
 
 
 def test_the_url_is_the_privacy_admins():
-    assert reverse("privacy_admin:request_create") == URL
+    assert reverse("privacy_requests:add") == URL
 
 
 def test_a_phone_request_is_open_at_once_due_a_month_from_receipt_and_audited(
@@ -50,7 +50,7 @@ def test_a_phone_request_is_open_at_once_due_a_month_from_receipt_and_audited(
     response = record(client, received_on=received.isoformat())
     subject_request = DataSubjectRequest.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("privacy_admin:request", args=[subject_request.pk])
+    assert response["Location"] == reverse("privacy_requests:inspect", args=[subject_request.pk])
     assert subject_request.status == Status.OPEN
     assert subject_request.channel == "phone"
     assert subject_request.recorded_by == officer
@@ -64,7 +64,7 @@ def test_a_phone_request_is_open_at_once_due_a_month_from_receipt_and_audited(
     assert entry.data == {"channel": "phone"}
     assert entry.label == f"request #{subject_request.pk}"
 
-    screen = client.get(reverse("privacy_admin:request", args=[subject_request.pk])).content
+    screen = client.get(reverse("privacy_requests:inspect", args=[subject_request.pk])).content
     assert b"Puhelin" in screen
     assert b"Ei tarvita: henkil\xc3\xb6kunta kirjasi" in screen
     assert b"data-identity-needed" in screen
@@ -74,13 +74,13 @@ def test_it_is_completed_only_after_the_identity_check(client, seeded, officer):
     client.force_login(officer)
     record(client)
     subject_request = DataSubjectRequest.objects.get()
-    close = reverse("privacy_admin:request_close", args=[subject_request.pk])
+    close = reverse("privacy_requests:close", args=[subject_request.pk])
     client.post(close, {"action": "complete"})
     assert DataSubjectRequest.objects.get().status == Status.OPEN
     assert Contact.objects.filter(email=MAIJA).exists()
 
     client.post(
-        reverse("privacy_admin:request_identity", args=[subject_request.pk]),
+        reverse("privacy_requests:identity", args=[subject_request.pk]),
         {"method": "strong_eid", "how": "Suomi.fi-tunnistus"},
     )
     client.post(close, {"action": "complete"})
@@ -93,7 +93,7 @@ def test_it_is_completed_only_after_the_identity_check(client, seeded, officer):
 def test_the_identity_methods_include_eid_document_and_known_email(client, officer):
     client.force_login(officer)
     subject_request = DataSubjectRequest.objects.create(kind="access", email=MAIJA)
-    screen = client.get(reverse("privacy_admin:request", args=[subject_request.pk])).content
+    screen = client.get(reverse("privacy_requests:inspect", args=[subject_request.pk])).content
     for value in ("strong_eid", "id_document", "known_email"):
         assert f'value="{value}"'.encode() in screen
 
@@ -121,7 +121,7 @@ def test_a_request_without_email_gets_no_email_when_refused(client, officer):
     record(client, kind="objection", email="", channel="letter")
     subject_request = DataSubjectRequest.objects.get()
     client.post(
-        reverse("privacy_admin:request_close", args=[subject_request.pk]),
+        reverse("privacy_requests:close", args=[subject_request.pk]),
         {"action": "refuse", "outcome": "Käsittely perustuu sopimukseen."},
     )
     assert DataSubjectRequest.objects.get().status == Status.REFUSED

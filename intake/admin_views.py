@@ -1,18 +1,18 @@
-"""Staff views: submissions per form, and the proposed changes to review."""
+"""Staff views: submissions per form (Wagtail's, narrowed), and the proposed changes to review.
+
+The proposed changes are a `ReviewViewSet` (see wagtail_hooks.py); these are its views.
+"""
 
 import django_filters
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
@@ -23,6 +23,7 @@ from wagtail.contrib.forms.views import (
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
+from privacy.review_viewsets import ActionView
 from privacy.spreadsheet import neutralise_formula
 
 from .changes import AlreadyDecided, ContactRestricted, decide
@@ -142,69 +143,100 @@ class IntakeDeleteSubmissionsView(DeleteSubmissionsView):
         return super().dispatch(request, *args, **kwargs)
 
 
-def _can_review(user):
-    return user.has_perm("intake.change_proposedchange")
+# -- proposed changes ------------------------------------------------------------
 
 
-def proposed_changes(request):
-    if not (_can_review(request.user) or request.user.has_perm("intake.view_proposedchange")):
-        raise PermissionDenied
-    status = request.GET.get("status", ProposedChange.Status.PENDING)
-    if status not in ProposedChange.Status.values:
-        status = ProposedChange.Status.PENDING
-    changes = ProposedChange.objects.filter(status=status).select_related(
-        "contact", "organisation", "submission__page", "decided_by"
+class ProposedChangeFilterSet(WagtailFilterSet):
+    """By status: pending unless asked otherwise."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ProposedChange.Status.choices, empty_label=_("All")
     )
-    page = Paginator(changes, 50).get_page(request.GET.get("p"))
-    finder = AdminURLFinder(request.user)
-    rows = [(change, finder.get_edit_url(change.organisation or change.contact)) for change in page]
-    # Every change shown is a person's data seen: one audit entry each, naming no one.
+
+    class Meta:
+        model = ProposedChange
+        fields = ["status"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "status" not in data:
+            data = data.copy()
+            data["status"] = ProposedChange.Status.PENDING
+        super().__init__(data, *args, **kwargs)
+
+
+def audit_views(user, changes):
+    """Every change shown is a person's data seen: one audit entry each, naming no one."""
     now = timezone.now()
+    content_type = ContentType.objects.get_for_model(ProposedChange)
     ModelLogEntry.objects.bulk_create(
         ModelLogEntry(
             timestamp=now,
-            content_type_id=_content_type_id(),
+            content_type_id=content_type.pk,
             label=str(change),
             action=VIEW_PROPOSED_CHANGE,
             object_id=str(change.pk),
-            user=request.user,
+            user=user,
             data={"contact_id": change.contact_id},
         )
-        for change, _url in rows
-    )
-    return TemplateResponse(
-        request,
-        "intake/admin/proposed_changes.html",
-        {
-            "rows": rows,
-            "page_obj": page,
-            "status": status,
-            "statuses": ProposedChange.Status.choices,
-            "can_review": _can_review(request.user),
-            "header_title": _("Proposed changes"),
-        },
+        for change in changes
     )
 
 
-def _content_type_id():
-    return ContentType.objects.get_for_model(ProposedChange).pk
+class ProposedChangeIndexView(IndexView):
+    any_permission_required = ["view", "change"]
+    page_title = _("Proposed changes")
+    no_results_message = _("No proposed changes here.")
+    template_name = "intake/admin/proposed_changes.html"
 
-
-@require_POST
-def decide_proposed_change(request, pk, decision):
-    if not _can_review(request.user):
-        raise PermissionDenied
-    try:
-        decide(pk, request.user, accept=decision == "accept")
-    except AlreadyDecided:
-        messages.warning(request, _("That change had already been decided."))
-    except ContactRestricted:
-        messages.error(
-            request, _("The contact's processing is restricted: the change cannot be accepted.")
+    def get_base_queryset(self):
+        return ProposedChange.objects.select_related(
+            "contact", "organisation", "submission__page", "decided_by"
         )
-    else:
-        if decision == "accept":
-            messages.success(request, _("The change was written to the register."))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        changes = list(context["object_list"])
+        finder = AdminURLFinder(self.request.user)
+        can_review = self.user_has_permission("change")
+        for change in changes:
+            change.target_url = finder.get_edit_url(change.organisation or change.contact)
+            change.can_decide = can_review and change.status == ProposedChange.Status.PENDING
+        audit_views(self.request.user, changes)
+        return context
+
+
+class ProposedChangeInspectView(InspectView):
+    any_permission_required = ["view", "change"]
+
+    def get(self, request, *args, **kwargs):
+        audit_views(request.user, [self.object])
+        return super().get(request, *args, **kwargs)
+
+
+class DecisionView(ActionView):
+    """Accept or reject one change; either is audited by `changes.decide`."""
+
+    return_to_inspect = False
+    accept = True
+
+    def act(self, request, change):
+        try:
+            decide(change.pk, request.user, accept=self.accept)
+        except AlreadyDecided:
+            messages.warning(request, _("That change had already been decided."))
+        except ContactRestricted:
+            messages.error(
+                request,
+                _("The contact's processing is restricted: the change cannot be accepted."),
+            )
         else:
-            messages.success(request, _("The change was rejected."))
-    return redirect(reverse("intake_admin:proposed_changes"))
+            messages.success(request, self.done)
+
+
+class AcceptView(DecisionView):
+    done = _("The change was written to the register.")
+
+
+class RejectView(DecisionView):
+    accept = False
+    done = _("The change was rejected.")
