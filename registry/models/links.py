@@ -6,23 +6,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def optional_organisation(related_name, on_delete=models.CASCADE):
+def _optional_link(model, verbose_name, related_name, on_delete):
     return models.ForeignKey(
-        "registry.Organisation",
-        verbose_name=_("organisation"),
+        model,
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=on_delete,
         related_name=related_name,
     )
+
+
+def optional_organisation(related_name, on_delete=models.CASCADE):
+    return _optional_link("registry.Organisation", _("organisation"), related_name, on_delete)
 
 
 def optional_contact(related_name, on_delete=models.SET_NULL):
-    return models.ForeignKey(
-        "registry.Contact",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=on_delete,
-        related_name=related_name,
-    )
+    return _optional_link("registry.Contact", _("contact"), related_name, on_delete)
