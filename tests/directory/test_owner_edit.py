@@ -52,7 +52,7 @@ def test_text_changes_wait_for_approval_when_the_setting_says_so(
     assert "Uusi kuvaus" not in str(proposed.data)
 
     client.force_login(admin_user)
-    client.post(f"/admin/directory/listings/{listing.pk}/approve/")
+    client.post(f"/admin/directory/moderation/approve/{listing.pk}/")
     assert "Uusi kuvaus." in client.get(public).content.decode()
     assert ModelLogEntry.objects.filter(action="directory.changes_approved").count() == 1
 
