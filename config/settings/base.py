@@ -202,10 +202,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Both log every task run and page save at INFO, which buries what matters.
+    # These log every task run, page save and search request at INFO, which buries
+    # what matters.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 

@@ -39,6 +39,10 @@ BULK_SIZE = 2000
 REBUILD_TIMEOUT = 120
 MAX_RESULT_WINDOW = 1_000_000
 CONNECTION_ALIAS = "directory"
+# One typo forgiven in a word of four letters or more (a swapped pair counts as one).
+# Elasticsearch's "AUTO" forgives two from six letters: those automata took 60-70 % of
+# a search at 50,000 listings (2-4 ms; bench/directory.py).
+ONE_TYPO = "AUTO:4,64"
 
 
 def index_alias():
@@ -251,14 +255,14 @@ class ElasticsearchEngine:
                 EQ(
                     "bool",
                     should=[
-                        # Typos forgiven in the name and the services, as the database
-                        # engine forgives them in the name; every word is asked for ("oy"
-                        # alone would find every company).
+                        # A typo a word forgiven in the name and the services, as the
+                        # database engine forgives them in the name; every word is asked
+                        # for ("oy" alone would find every company).
                         EQ(
                             "multi_match",
                             query=text,
                             fields=["name^3", "services^2"],
-                            fuzziness="AUTO",
+                            fuzziness=ONE_TYPO,
                             prefix_length=1,
                             operator="and",
                         ),
