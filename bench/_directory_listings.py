@@ -1,5 +1,6 @@
 """The benchmark's directory: listings with names, services and descriptions drawn
-from Etelä-Savo's places and trades, loaded in bulk (bench/directory.py)."""
+from Etelä-Savo's places and trades, loaded in bulk, and the fixed queries asked of them
+(bench/directory.py, bench/search_faults.py)."""
 
 import random
 import time
@@ -126,6 +127,31 @@ WORDS = [
     "koulutus",
     "vuokraus",
     "myynti",
+]
+
+
+# The fixed query set: exact names, single words, prefixes, typos, services and filters.
+QUERIES = [
+    {"text": "Mikkelin Puutyö"},
+    {"text": "tilitoimisto"},
+    {"text": "kuljetus"},
+    {"text": "ravintola"},
+    {"text": "Saimaan Konepaja Oy"},
+    {"text": "puut"},
+    {"text": "ohjelm"},
+    {"text": "kiinteis"},
+    {"text": "hirsit"},
+    {"text": "tilitomisto"},
+    {"text": "konepaaja"},
+    {"text": "fysioterpia"},
+    {"text": "kirjanpito"},
+    {"text": "verkkosivut"},
+    {"text": "mittatilaus korjaus"},
+    {"text": "sähkö", "municipality": "Juva"},
+    {"text": "rakennus", "industry": "F"},
+    {"text": "siivous", "service": "siivous"},
+    {"text": "", "municipality": "Mikkeli"},
+    {"text": "paikallinen perhe"},
 ]
 
 

@@ -28,37 +28,13 @@ import threading
 import time
 from pathlib import Path
 
-from _directory_listings import load
+from _directory_listings import QUERIES, load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/miksei_directory_bench"
 os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-
-# The fixed query set: exact names, single words, prefixes, typos, services and filters.
-QUERIES = [
-    {"text": "Mikkelin Puutyö"},
-    {"text": "tilitoimisto"},
-    {"text": "kuljetus"},
-    {"text": "ravintola"},
-    {"text": "Saimaan Konepaja Oy"},
-    {"text": "puut"},
-    {"text": "ohjelm"},
-    {"text": "kiinteis"},
-    {"text": "hirsit"},
-    {"text": "tilitomisto"},
-    {"text": "konepaaja"},
-    {"text": "fysioterpia"},
-    {"text": "kirjanpito"},
-    {"text": "verkkosivut"},
-    {"text": "mittatilaus korjaus"},
-    {"text": "sähkö", "municipality": "Juva"},
-    {"text": "rakennus", "industry": "F"},
-    {"text": "siivous", "service": "siivous"},
-    {"text": "", "municipality": "Mikkeli"},
-    {"text": "paikallinen perhe"},
-]
 
 
 def ensure_database(url):
