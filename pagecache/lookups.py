@@ -47,7 +47,6 @@ class SharedPageLookupsMixin:
         return child.specific if child is not None else None
 
     def get_view_restrictions(self):
-
         if not shared_fragment("view-restrictions", PageViewRestriction.objects.exists):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

@@ -78,7 +78,6 @@ class DatabaseEngine:
     # -- indexing -------------------------------------------------------------
 
     def vector(self):
-
         return (
             SearchVector("name", config="simple", weight="A")
             + SearchVector("name", config="finnish", weight="A")
@@ -88,7 +87,6 @@ class DatabaseEngine:
         )
 
     def index(self, listing):
-
         if not self.is_postgresql:
             return
         rows = Listing.objects.filter(pk=listing.pk)
@@ -98,12 +96,10 @@ class DatabaseEngine:
             rows.update(search_vector=None)
 
     def remove(self, listing_id):
-
         if self.is_postgresql:
             Listing.objects.filter(pk=listing_id).update(search_vector=None)
 
     def rebuild(self, stdout=None):
-
         if not self.is_postgresql:
             return 0
         Listing.objects.exclude(status=Listing.Status.PUBLIC).update(search_vector=None)
@@ -134,7 +130,6 @@ class DatabaseEngine:
         return self._fallback_match(listings, terms)
 
     def _postgresql_match(self, listings, terms):
-
         text = " ".join(terms)
         # Each word as a prefix on the unstemmed lexemes, or the words stemmed in Finnish.
         prefix = SearchQuery(prefix_tsquery(terms), search_type="raw", config="simple")
@@ -301,7 +296,6 @@ class DatabaseEngine:
         )
 
     def suggest(self, prefix, limit=SUGGESTION_LIMIT):
-
         terms = words(prefix)
         if not terms:
             return []

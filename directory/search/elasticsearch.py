@@ -304,7 +304,6 @@ class ElasticsearchEngine:
         return search.extra(track_total_hits=True, _source=source)[offset : offset + limit]
 
     def build_suggest(self, prefix, limit=SUGGESTION_LIMIT):
-
         return Search(index=index_alias()).suggest(
             "names",
             " ".join(words(prefix)),
