@@ -18,18 +18,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from registry.models import (
-    Consent,
-    Contact,
-    ContactPhone,
-    CustomerEvent,
-    CustomerEventChannel,
-    CustomerEventKind,
-    DataSource,
-    LegalBasis,
-    Membership,
-    Organisation,
+from registry.form_senders import (
+    add_phone,
+    find_or_create_contact,
+    record_consent,
+    record_form_sent,
 )
+from registry.models import LegalBasis, Membership, Organisation
 from registry.trade_register.client import TradeRegisterClient
 from registry.trade_register.records import TradeRegisterError
 from registry.trade_register.sync import FIELDS, apply
@@ -138,35 +133,24 @@ def _organisation(application, user):
 def _owner_contact(application, organisation):
     """The register's contact with the applicant's address, or a new one; then their
     membership, consent and a customer event, as a web form's submission would add."""
-    contact = Contact.objects.with_email(application.email).first()
-    if contact is None:
-        contact = Contact.objects.create(
-            first_name=application.first_name,
-            last_name=application.last_name,
-            position=application.role,
-            email=application.email,
-            legal_basis=LegalBasis.CONSENT,
-            source=DataSource.WEB_FORM,
-        )
-    if application.phone and not contact.phones.filter(number=application.phone).exists():
-        ContactPhone.objects.create(
-            contact=contact, number=application.phone, label=_("directory application")
-        )
+    contact, _created = find_or_create_contact(
+        application.email,
+        LegalBasis.CONSENT,
+        first_name=application.first_name,
+        last_name=application.last_name,
+        position=application.role,
+    )
+    if application.phone:
+        add_phone(contact, application.phone, _("directory application"))
     Membership.objects.get_or_create(
         contact=contact, organisation=organisation, role=application.role
     )
-    Consent.objects.create(
-        contact=contact,
-        purpose=CONSENT_PURPOSE,
-        text_shown=application.consent_text,
-        given_at=application.created_at,
-        method="web form checkbox",
+    record_consent(
+        contact, CONSENT_PURPOSE, application.consent_text, given_at=application.created_at
     )
-    CustomerEvent.objects.create(
-        contact=contact,
-        organisation=organisation,
-        kind=CustomerEventKind.FORM_SENT,
-        channel=CustomerEventChannel.WEB,
+    record_form_sent(
+        contact,
+        organisation,
         occurred_at=application.created_at,
         description=_("Company directory application #%(id)s") % {"id": application.pk},
     )

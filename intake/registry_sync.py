@@ -13,18 +13,13 @@ from django.utils.translation import gettext as _
 
 from home.validators import validate_business_id
 from privacy.identifiers import normalise_email, normalise_phone
-from registry.models import (
-    Consent,
-    Contact,
-    ContactPhone,
-    CustomerEvent,
-    CustomerEventChannel,
-    CustomerEventKind,
-    DataSource,
-    IPAddressSeen,
-    Membership,
-    Organisation,
+from registry.form_senders import (
+    add_phone,
+    find_or_create_contact,
+    record_consent,
+    record_form_sent,
 )
+from registry.models import Contact, DataSource, IPAddressSeen, Membership, Organisation
 
 from .models import ProposedChange, RegisterField, RegistryOutcome
 
@@ -73,24 +68,6 @@ def _same(a, b):
     return " ".join(str(a).split()).casefold() == " ".join(str(b).split()).casefold()
 
 
-def _find_or_create_contact(email, fields, submission):
-    contact = Contact.objects.select_for_update().filter(email=email).first()
-    if contact is not None:
-        return contact, False
-    try:
-        with transaction.atomic():
-            contact = Contact.objects.create(
-                email=email,
-                legal_basis=submission.legal_basis,
-                source=DataSource.WEB_FORM,
-                **fields,
-            )
-        return contact, True
-    except IntegrityError:
-        # Another submission from the same address created it a moment ago.
-        return Contact.objects.select_for_update().get(email=email), False
-
-
 def _update_contact(contact, fields, submission):
     """Fill blanks; keep differing values as proposed changes."""
     changed = []
@@ -124,8 +101,7 @@ def _add_phone(contact, raw):
         number = normalise_phone(raw)
     except ValidationError:
         return
-    if not contact.phones.filter(number=number).exists():
-        ContactPhone.objects.create(contact=contact, number=number, label=_("web form"))
+    add_phone(contact, number, _("web form"))
 
 
 def _organisation(values):
@@ -174,7 +150,7 @@ def sync_submission(submission):
         return None
 
     fields = contact_values(values)
-    contact, created = _find_or_create_contact(email, fields, submission)
+    contact, created = find_or_create_contact(email, submission.legal_basis, **fields)
     if not created:
         _update_contact(contact, fields, submission)
     if values.get(RegisterField.PHONE):
@@ -192,14 +168,7 @@ def sync_submission(submission):
         )
 
     where = _("Web form “%(form)s”, submission #%(id)s") % {"form": page.title, "id": submission.pk}
-    CustomerEvent.objects.create(
-        contact=contact,
-        organisation=organisation,
-        kind=CustomerEventKind.FORM_SENT,
-        channel=CustomerEventChannel.WEB,
-        occurred_at=submission.submit_time,
-        description=where,
-    )
+    record_form_sent(contact, organisation, occurred_at=submission.submit_time, description=where)
     if submission.ip_address:
         IPAddressSeen.objects.create(
             contact=contact,
@@ -208,13 +177,12 @@ def sync_submission(submission):
             seen_where=where[:255],
         )
     if submission.consent_given and submission.consent_text:
-        submission.consent = Consent.objects.create(
-            contact=contact,
-            purpose=(submission.purpose or page.title)[:255],
-            text_shown=submission.consent_text,
-            text_version_id=submission.consent_version_id,
+        submission.consent = record_consent(
+            contact,
+            (submission.purpose or page.title)[:255],
+            submission.consent_text,
             given_at=submission.submit_time,
-            method=_("web form checkbox"),
+            text_version_id=submission.consent_version_id,
         )
 
     submission.contact = contact

@@ -47,26 +47,17 @@ class ContactInspectView(snippets.InspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        viewset = Contact.snippet_viewset
         if user_can_use(self.request.user, Contact, ["change", "delete"]):
-            buttons.append(
-                Button(
-                    gettext("History"),
-                    url=reverse(viewset.get_url_name("history"), args=(quote(self.object.pk),)),
-                    icon_name="history",
-                    priority=30,
-                )
-            )
+            buttons.append(self._button(gettext("History"), "history", "history", priority=30))
         if self.request.user.has_perm("registry.view_access_log_contact"):
-            buttons.append(
-                Button(
-                    gettext("Who viewed"),
-                    url=reverse(viewset.get_url_name("access_log"), args=(quote(self.object.pk),)),
-                    icon_name="view",
-                    priority=40,
-                )
-            )
+            buttons.append(self._button(gettext("Who viewed"), "access_log", "view", priority=40))
         return buttons
+
+    def _button(self, label, view_name, icon_name, priority):
+        """A header button to another of the contact's admin views."""
+        url_name = Contact.snippet_viewset.get_url_name(view_name)
+        url = reverse(url_name, args=(quote(self.object.pk),))
+        return Button(label, url=url, icon_name=icon_name, priority=priority)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

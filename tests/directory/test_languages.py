@@ -1,16 +1,13 @@
 """Listing texts in the visitor's language, each field falling back to Finnish alone."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from directory import services
 from directory.models import Listing, Service
 
+from ..html import soup_of
+
 pytestmark = pytest.mark.usefixtures("demo_site")
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_a_company_page_shows_the_visitors_language_and_marks_only_finnish_fallbacks(client):

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from django.contrib.auth.models import Group
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -50,6 +51,14 @@ def browser_type_launch_args(browser_type_launch_args):
 def site_url(live_server, demo_site):
     """The live server's address, with the demo site answering on it."""
     return live_server.url
+
+
+@pytest.fixture
+def manager(django_user_model, demo_site):
+    """A member of Registry managers: they keep the register and decide directory applications."""
+    user = django_user_model.objects.create_user("rekisteri", "rekisteri@example.fi")
+    user.groups.add(Group.objects.get(name="Registry managers"))
+    return user
 
 
 @pytest.fixture

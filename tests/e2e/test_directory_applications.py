@@ -7,7 +7,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -15,8 +14,8 @@ from playwright.sync_api import expect
 from directory import freshness
 from directory.models import DirectoryIndexPage, Listing, ListingApplication
 
-from ..registry.prh_server import FakeTradeRegister, recorded
-from .test_registry import PASSWORD, log_in
+from ..registry.prh_server import recorded
+from .staff import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,18 +24,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def reviewer(django_user_model, demo_site):
-    user = django_user_model.objects.create_user("hakemukset", "hakemukset@example.fi", PASSWORD)
-    user.groups.add(Group.objects.get(name="Registry managers"))
-    return user
-
-
-@pytest.fixture
-def trade_register(settings):
-    with FakeTradeRegister() as register:
-        register.add(recorded("active"))
-        settings.PRH_API_URL = register.url
-        yield register
+def trade_register(prh):
+    prh.add(recorded("active"))
+    return prh
 
 
 def path_of(url):
@@ -45,7 +35,7 @@ def path_of(url):
 
 
 def test_a_business_applies_staff_approve_and_it_is_in_the_directory(
-    page, site_url, reviewer, trade_register, axe
+    page, site_url, manager, trade_register, axe
 ):
     page.goto(f"{site_url}/yrityshakemisto/")
     page.get_by_role("link", name="Lisää yrityksesi hakemistoon").click()
@@ -75,7 +65,7 @@ def test_a_business_applies_staff_approve_and_it_is_in_the_directory(
     assert axe() == []
     assert [m.to for m in mail.outbox][0] == ["sanna@ohjelmistotalo.example"]
 
-    log_in(page, site_url, reviewer)
+    log_in(page, site_url, manager)
     page.goto(f"{site_url}/admin/directory/applications/")
     page.get_by_role("link", name="Saimaan Ohjelmistotalo Oy").click()
     expect(page.locator("main")).to_contain_text("sanna@ohjelmistotalo.example")

@@ -1,33 +1,14 @@
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
-from django.test import Client
 from playwright.sync_api import expect
 
 from registry.models import Contact
+
+from .staff import log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def manager(django_user_model, demo_site):
-    user = django_user_model.objects.create_user("rekisteri", "rekisteri@example.fi", PASSWORD)
-    user.groups.add(Group.objects.get(name="Registry managers"))
-    return user
-
-
-def log_in(page, site_url, user):
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site_url}]
-    )
 
 
 def test_a_registry_manager_finds_a_contact_and_reads_the_timeline(page, site_url, manager, axe):

@@ -2,14 +2,13 @@
 recorded answers) and take what they pick; a new organisation starts from a business ID."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.models import ModelLogEntry
 
 from registry.models import Organisation
 
-from ..registry.prh_server import FakeTradeRegister, recorded
-from .test_registry import PASSWORD, log_in
+from ..registry.prh_server import recorded
+from .staff import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,18 +17,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def manager(django_user_model, demo_site):
-    user = django_user_model.objects.create_user("kaupparekisteri", "kr@example.fi", PASSWORD)
-    user.groups.add(Group.objects.get(name="Registry managers"))
-    return user
-
-
-@pytest.fixture
-def trade_register(settings):
-    with FakeTradeRegister() as register:
-        register.add(recorded("active"), recorded("swedish_post_office"))
-        settings.PRH_API_URL = register.url
-        yield register
+def trade_register(prh):
+    prh.add(recorded("active"), recorded("swedish_post_office"))
+    return prh
 
 
 def test_staff_compare_with_the_trade_register_and_take_the_fields_they_pick(

@@ -2,14 +2,11 @@
 newest companies and contact details, from editable blocks in three languages."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from directory.models import Listing
 from home.models import HomePage, OrganisationSettings
 
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+from ..html import soup_of
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@ footer) and its published content with other visitors, and never anything stale,
 drafted or personal."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
@@ -12,11 +11,9 @@ from wagtail.models import Locale
 
 from home.models import StandardPage
 
+from ..html import soup_of
+
 pytestmark = pytest.mark.usefixtures("page_cache_on")
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def queries_for(client, path):

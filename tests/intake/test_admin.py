@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -13,6 +12,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from intake.models import IntakeSubmission, ProposedChange
 from registry.models import Contact
 
+from ..html import soup_of
 from .factories import ContactFactory, contact_answers
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +36,11 @@ def submissions_url(page, **params):
     return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 
+def submission_rows(response):
+    """The rows of the submissions table on the listing page."""
+    return soup_of(response).find("table", class_="listing").find("tbody").find_all("tr")
+
+
 def test_submissions_are_listed_with_the_contact_they_created_and_the_view_is_audited(
     send, admin_client, staff, contact_form
 ):
@@ -45,8 +50,7 @@ def test_submissions_are_listed_with_the_contact_they_created_and_the_view_is_au
     response = admin_client.get(submissions_url(contact_form))
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    row = soup.find("table", class_="listing").find("tbody").find("tr")
+    row = submission_rows(response)[0]
     assert "Haluaisin kuulla lisää palveluistanne." in row.get_text()
     assert f"Yhteyshenkilö #{contact.pk}" in row.get_text()
     edit_url = AdminURLFinder(staff).get_edit_url(contact)
@@ -63,12 +67,7 @@ def test_submissions_filter_by_register_outcome(send, admin_client, contact_form
 
     response = admin_client.get(submissions_url(contact_form, registry_outcome="updated"))
 
-    rows = (
-        BeautifulSoup(response.content, "html.parser")
-        .find("table", class_="listing")
-        .find("tbody")
-        .find_all("tr")
-    )
+    rows = submission_rows(response)
     assert len(rows) == 1
     assert "Toinen viesti" in rows[0].get_text()
 
@@ -80,12 +79,7 @@ def test_submissions_filter_by_unfinished_follow_up(send, admin_client, contact_
 
     response = admin_client.get(submissions_url(contact_form, follow_up="unfinished"))
 
-    rows = (
-        BeautifulSoup(response.content, "html.parser")
-        .find("table", class_="listing")
-        .find("tbody")
-        .find_all("tr")
-    )
+    rows = submission_rows(response)
     assert [("Kesken jäänyt" in row.get_text()) for row in rows] == [True]
 
 

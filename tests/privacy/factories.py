@@ -9,39 +9,32 @@ from registry.models import (
     Contact,
     ContactPhone,
     ContactWebLink,
-    CustomerEvent,
     CustomerEventChannel,
     CustomerEventKind,
     IPAddressSeen,
     Membership,
-    Organisation,
     ServiceOrder,
 )
 
+from ..registry import factories as register
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
 
+class OrganisationFactory(register.OrganisationFactory):
     name = factory.Sequence(lambda n: f"Yritys {n} Oy")
 
 
-class ContactFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contact
-
+class ContactFactory(register.ContactFactory):
     first_name = factory.Sequence(lambda n: f"Etu{n}")
     last_name = factory.Sequence(lambda n: f"Suku{n}")
     email = factory.LazyAttribute(lambda o: f"{o.first_name}.{o.last_name}@example.fi".lower())
+    legal_basis = ""
 
 
-class CustomerEventFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CustomerEvent
-
+class CustomerEventFactory(register.CustomerEventFactory):
     contact = factory.SubFactory(ContactFactory)
     kind = CustomerEventKind.EMAIL
     channel = CustomerEventChannel.EMAIL
+    description = ""
 
 
 class RequestFactory(factory.django.DjangoModelFactory):

@@ -8,17 +8,8 @@ from django.core.management import call_command
 
 from privacy.models import ErasureLedgerEntry
 from privacy.services import erase_subject, export_subject
-from registry.models import (
-    BillingDetails,
-    Consent,
-    Contact,
-    ContactPhone,
-    ContactWebLink,
-    CustomerEvent,
-    IPAddressSeen,
-    Membership,
-    ServiceOrder,
-)
+from registry.contact_erasure import CONTACT_CHILDREN
+from registry.models import BillingDetails, Contact, ServiceOrder
 
 from .dbscan import traces
 
@@ -29,7 +20,7 @@ MATTI = ["matti.virtanen@example.fi", "Virtanen", "+358409876543"]
 def backup_of(contact):
     """The person's rows as a backup would hold them."""
     objects = [contact]
-    for model in (ContactPhone, ContactWebLink, Membership, IPAddressSeen, Consent, CustomerEvent):
+    for model in CONTACT_CHILDREN:
         objects.extend(model.objects.filter(contact=contact))
     return serializers.serialize("json", objects)
 

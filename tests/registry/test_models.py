@@ -6,14 +6,9 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from privacy.identifiers import normalise_email, normalise_phone
-from registry.models import (
-    Contact,
-    ContactPhone,
-    CustomerEvent,
-    CustomerEventChannel,
-    CustomerEventKind,
-    Organisation,
-)
+from registry.models import Contact, ContactPhone, CustomerEvent, Organisation
+
+from .factories import CustomerEventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,21 +66,11 @@ def test_a_customer_event_moves_last_customer_event_forward_only():
     recent = timezone.now() - datetime.timedelta(days=1)
     older = recent - datetime.timedelta(days=400)
 
-    CustomerEvent.objects.create(
-        contact=contact,
-        kind=CustomerEventKind.EMAIL,
-        channel=CustomerEventChannel.EMAIL,
-        occurred_at=recent,
-    )
+    CustomerEventFactory(contact=contact, occurred_at=recent)
     contact.refresh_from_db()
     assert contact.last_customer_event_at == recent
 
-    CustomerEvent.objects.create(
-        contact=contact,
-        kind=CustomerEventKind.PHONE_CALL,
-        channel=CustomerEventChannel.PHONE,
-        occurred_at=older,
-    )
+    CustomerEventFactory(contact=contact, occurred_at=older)
     contact.refresh_from_db()
     assert contact.last_customer_event_at == recent
 
