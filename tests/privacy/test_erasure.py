@@ -8,7 +8,6 @@ from django.core.management import call_command
 
 from privacy.models import ErasureLedgerEntry
 from privacy.services import erase_subject, export_subject
-from registry.contact_erasure import CONTACT_CHILDREN
 from registry.models import BillingDetails, Contact, ServiceOrder
 
 from .dbscan import traces
@@ -18,10 +17,13 @@ MATTI = ["matti.virtanen@example.fi", "Virtanen", "+358409876543"]
 
 
 def backup_of(contact):
-    """The person's rows as a backup would hold them."""
+    """The person's rows as a backup would hold them: the contact and every row that
+    points at it, found from the models' relations (not the erasure's own list)."""
     objects = [contact]
-    for model in CONTACT_CHILDREN:
-        objects.extend(model.objects.filter(contact=contact))
+    for relation in Contact._meta.related_objects:
+        if relation.one_to_many or relation.one_to_one:
+            rows = relation.related_model.objects.filter(**{relation.field.name: contact})
+            objects.extend(rows)
     return serializers.serialize("json", objects)
 
 
