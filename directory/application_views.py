@@ -1,15 +1,13 @@
 """The public "add your company" and "claim this listing" forms."""
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
-from ops.client_address import client_ip
+from ops.form_throttling import over_form_limit
 from registry.trade_register.records import TradeRegisterError
 
 from . import applications
@@ -21,18 +19,6 @@ RATE_LIMITED = _(
     "Too many forms have been sent from your address in a short time. "
     "Wait a minute and send the form again; your answers are kept below."
 )
-
-
-def _rate_limited(request):
-    """The web forms' per-address limit (INTAKE_RATE_LIMIT), counted for these forms."""
-    return is_ratelimited(
-        request,
-        group="directory.application",
-        key=lambda group, request: client_ip(request) or "unknown",
-        rate=settings.INTAKE_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    )
 
 
 def _prefill(form):
@@ -68,7 +54,7 @@ def apply(request, page):
     form = ApplicationForm(request.POST or None)
     status, note = 200, ""
     if request.method == "POST":
-        if _rate_limited(request):
+        if over_form_limit(request, "directory.application"):
             form.is_valid()
             form.add_error(None, RATE_LIMITED)
             status = 429
@@ -138,7 +124,7 @@ def claim(request, page, slug):
     form = ContactPersonForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if _rate_limited(request):
+        if over_form_limit(request, "directory.application"):
             form.add_error(None, RATE_LIMITED)
             status = 429
         elif applications.pending(listing.organisation.business_id):

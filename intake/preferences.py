@@ -5,17 +5,16 @@ altered, expired or already used gets a page saying so, and nothing is stored.
 """
 
 from django import forms
-from django.conf import settings
 from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
+
+from ops.form_throttling import over_form_limit
 
 from . import consent_links
-from .client import client_ip
 
 INVALID = {
     "altered": gettext_lazy("The link is not valid: it may have been cut short or altered."),
@@ -49,17 +48,6 @@ class WithdrawalForm(forms.Form):
         ]
 
 
-def _rate_limited(request):
-    return is_ratelimited(
-        request,
-        group="intake.consents",
-        key=lambda group, request: client_ip(request) or "unknown",
-        rate=settings.INTAKE_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    )
-
-
 def _invalid(request, reason, status=400):
     return render(
         request, "intake/consents_link_invalid.html", {"reason": INVALID[reason]}, status=status
@@ -91,7 +79,7 @@ def preferences(request, token):
         return _page(request, link, shown, WithdrawalForm(consents=shown))
 
     form = WithdrawalForm(request.POST, consents=shown)
-    if _rate_limited(request):
+    if over_form_limit(request, "intake.consents"):
         form.is_valid()
         form.add_error(
             None,

@@ -11,14 +11,13 @@ import logging
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 
-from .client import client_ip
+from ops.form_throttling import over_form_limit
+
 from .services import store_submission, stored_repeat
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_RATE_LIMIT = "10/m"
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 
 MESSAGES = {
@@ -33,22 +32,6 @@ MESSAGES = {
         "your browser's autofill. Empty it or turn autofill off and send the form again."
     ),
 }
-
-
-def _ratelimit_key(group, request):
-    return client_ip(request) or "unknown"
-
-
-def rate_limited(request):
-    """Count this submission against the sender's address; True when over the limit."""
-    return is_ratelimited(
-        request,
-        group="intake.submit",
-        key=_ratelimit_key,
-        rate=getattr(settings, "INTAKE_RATE_LIMIT", DEFAULT_RATE_LIMIT),
-        method="POST",
-        increment=True,
-    )
 
 
 def _too_large(request):
@@ -75,7 +58,7 @@ def handle_post(page, request):
     # cannot be known without asking the database, which the limit protects. But a
     # stored form is never refused: a person or client sending again after a lost
     # answer gets the thank-you page, not a 429.
-    if rate_limited(request):
+    if over_form_limit(request, "intake.submit"):
         repeat = stored_repeat(page, form.sent_submission_key)
         if repeat is not None:
             return _answered_again(page, request, repeat)
