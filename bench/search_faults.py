@@ -20,7 +20,9 @@ with data in a temporary folder (the tests' launcher, tests/search_node.py).
    green, the replay's time and counts, whether Elasticsearch answers the site again,
    whether the saves reached it, and whether the hidden listing is gone from it.
 
-The saved listings get their own words and status back at the end.
+The clients search flat out on the cores the nodes and PostgreSQL share, so the
+latencies are those of a saturated machine: compare them within a run. The saved
+listings get their own words and status back at the end.
 """
 # ruff: noqa: E402 (the project's modules are imported once Django is set up)
 
@@ -62,8 +64,8 @@ def p95(values):
 
 
 class Load:
-    """`clients` threads calling `search(query)` in turns over the fixed queries until
-    stopped; each outcome kept as (started, ms, total or the exception)."""
+    """`clients` threads calling `search(query)` in turns over the fixed queries, flat
+    out, until stopped; each kept as (started, ms, query, total or the exception)."""
 
     def __init__(self, search, clients, queries):
         self.search, self.queries = search, queries

@@ -255,9 +255,9 @@ class ElasticsearchEngine:
                 EQ(
                     "bool",
                     should=[
-                        # A typo a word forgiven in the name and the services, as the
-                        # database engine forgives them in the name; every word is asked
-                        # for ("oy" alone would find every company).
+                        # One typo per word forgiven in the name and the services, as
+                        # the database engine forgives typos in the name; every word is
+                        # asked for ("oy" alone would find every company).
                         EQ(
                             "multi_match",
                             query=text,
